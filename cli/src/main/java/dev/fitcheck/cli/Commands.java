@@ -1,0 +1,17 @@
+package dev.fitcheck.cli;
+
+import picocli.CommandLine;
+
+/**
+ * The one list of subcommands. Each command is its own class in this package; adding one is a
+ * line here, which keeps parallel work on different commands from touching the same annotation.
+ */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static void register(CommandLine root) {
+        // Subcommands are added here as they are built: analyze, scan, catalogue, env, test, memory, gate.
+    }
+}
