@@ -1,0 +1,20 @@
+package dev.fitcheck.workspace;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a model card says: a title, the base model, the parameter count as published ("7B"),
+ * features (name to supported), and a status such as "current" or "legacy".
+ */
+public record ModelCard(
+        String title,
+        Optional<String> baseModel,
+        Optional<String> parameters,
+        Map<String, Boolean> features,
+        Optional<String> status) {
+
+    public ModelCard {
+        features = Map.copyOf(features);
+    }
+}
