@@ -250,7 +250,8 @@ public final class ModuleParser implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 TSNode c = n.getNamedChild(i);
                 switch (c.getType()) {
-                    case "elif_clause" -> blockField(c, "consequence", typeOnly);
+                    case "elif_clause" -> blockField(c, "consequence",
+                            typeOnly || isTypeChecking(c.getChildByFieldName("condition")));
                     case "else_clause" -> blockField(c, "body", typeOnly);
                     default -> { }
                 }
