@@ -2,6 +2,7 @@ package dev.fitcheck.catalogue;
 
 import dev.fitcheck.distribution.ArchiveException;
 import dev.fitcheck.distribution.DistributionArchive;
+import dev.fitcheck.python.ChunkCache;
 import dev.fitcheck.python.ModuleParser;
 import dev.fitcheck.version.Version;
 import java.time.Duration;
@@ -48,17 +49,19 @@ public final class CatalogueBuilder {
         todo.sort(Comparator.comparing(ReleaseInput::version));
 
         Queue<ModuleParser> created = new ConcurrentLinkedQueue<>();
+        ChunkCache chunks = new ChunkCache(CACHE_WINDOW);
         ThreadLocal<ModuleParser> parsers = ThreadLocal.withInitial(() -> {
-            ModuleParser p = new ModuleParser();
+            ModuleParser p = new ModuleParser(chunks);
             created.add(p);
             return p;
         });
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), daemonThreads());
-        PythonReleaseReader reader = new PythonReleaseReader(pool, parsers, new SummaryCache(CACHE_WINDOW));
+        PythonReleaseReader reader = new PythonReleaseReader(pool, parsers, new SummaryCache(CACHE_WINDOW), chunks);
         List<Version> added = new ArrayList<>();
         List<ReleaseProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int modules = 0;
+        long treeSitterBytes = 0;
         try {
             int done = 0;
             for (ReleaseInput r : todo) {
@@ -88,10 +91,13 @@ public final class CatalogueBuilder {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            created.forEach(ModuleParser::close);
+            for (ModuleParser p : created) {
+                treeSitterBytes += p.bytesParsed();
+                p.close();
+            }
         }
         return new CatalogueBuildResult(acc.toCatalogue(), added, already, problems, warnings, modules,
-                reader.filesParsed.get(), reader.filesReused.get(), reader.bytesParsed.get(),
+                reader.filesParsed.get(), reader.filesReused.get(), reader.bytesParsed.get(), treeSitterBytes,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -3,6 +3,7 @@ package dev.fitcheck.catalogue;
 import dev.fitcheck.distribution.DistributionArchive;
 import dev.fitcheck.distribution.EntryRefusedException;
 import dev.fitcheck.distribution.SourceFile;
+import dev.fitcheck.python.ChunkCache;
 import dev.fitcheck.python.ClassMember;
 import dev.fitcheck.python.ModuleParser;
 import dev.fitcheck.python.ModuleSummary;
@@ -35,14 +36,16 @@ final class PythonReleaseReader {
     private final ExecutorService pool;
     private final ThreadLocal<ModuleParser> parsers;
     private final SummaryCache cache;
+    private final ChunkCache chunks;
     final AtomicInteger filesParsed = new AtomicInteger();
     final AtomicInteger filesReused = new AtomicInteger();
     final AtomicLong bytesParsed = new AtomicLong();
 
-    PythonReleaseReader(ExecutorService pool, ThreadLocal<ModuleParser> parsers, SummaryCache cache) {
+    PythonReleaseReader(ExecutorService pool, ThreadLocal<ModuleParser> parsers, SummaryCache cache, ChunkCache chunks) {
         this.pool = pool;
         this.parsers = parsers;
         this.cache = cache;
+        this.chunks = chunks;
     }
 
     /** What one release gave, with the warnings met on the way (unparsable files, skipped entries). */
@@ -73,6 +76,7 @@ final class PythonReleaseReader {
         }
         for (ModuleSummary s : summaries) warnings.addAll(s.warnings());
         cache.nextRelease();
+        chunks.nextGeneration();
         PackageIndex index = new PackageIndex(summaries);
         List<String> requirements = archive.metadata().map(m -> m.requiresDist()).orElse(List.of());
         return new Read(new ReleaseApi(version, modules(index), requirements), List.copyOf(warnings), index.modules().size());

@@ -21,7 +21,8 @@ public record LazyExports(Map<String, List<String>> importStructure, boolean def
     public static final LazyExports NONE = new LazyExports(Map.of(), false);
 
     public LazyExports {
-        importStructure = Map.copyOf(importStructure);
+        // insertion order matters: when two submodules list a name, the last one wins at run time
+        importStructure = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(importStructure));
     }
 
     public boolean any() {

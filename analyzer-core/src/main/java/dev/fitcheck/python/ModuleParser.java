@@ -1,6 +1,9 @@
 package dev.fitcheck.python;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,9 +36,18 @@ import org.treesitter.TreeSitterPython;
 public final class ModuleParser implements AutoCloseable {
 
     private final TSParser parser;
+    private final ChunkCache cache;
     private int skeletonFallbacks;
+    private long bytesParsed;
 
+    /** A parser that parses every file whole. */
     public ModuleParser() {
+        this(null);
+    }
+
+    /** A parser that reuses the summaries of statement runs it (or another parser of the cache) has seen. */
+    public ModuleParser(ChunkCache cache) {
+        this.cache = cache;
         parser = new TSParser();
         parser.setLanguage(new TreeSitterPython());
     }
@@ -48,30 +60,165 @@ public final class ModuleParser implements AutoCloseable {
         SourceText text = SourceText.decode(raw, file);
         List<String> warnings = new ArrayList<>(text.warnings());
         SourceSkeleton skeleton = SourceSkeleton.of(text.utf8());
+        ChunkSummary[] parts = skeleton.chunks() == null ? null : chunked(skeleton);
+        if (parts != null) {
+            return assemble(module, file, isPackage, skeleton, parts, warnings);
+        }
+        // the skeleton could not be made or did not parse: the original decides
+        boolean triedSkeleton = skeleton.chunks() != null;
+        skeleton = SourceSkeleton.identity(text.utf8());
         TSTree tree = parse(skeleton.bytes());
         try {
-            if (tree.getRootNode().hasError() && skeleton.elided()) {
-                // The cut source must parse wherever the original does; when it does not, trust the original.
-                tree.close();
-                tree = null;
-                skeleton = SourceSkeleton.identity(text.utf8());
-                tree = parse(skeleton.bytes());
-                if (!tree.getRootNode().hasError()) {
-                    skeletonFallbacks++;
-                }
-            }
             TSNode root = tree.getRootNode();
-            if (root.hasError()) {
-                warnings.add(file + ":" + firstErrorLine(root, skeleton) + ": syntax error; names after it may be missing");
+            if (triedSkeleton && !root.hasError()) {
+                skeletonFallbacks++;
             }
-            Walk walk = new Walk(skeleton, file);
+            if (root.hasError()) {
+                warnings.add(file + ":" + (skeleton.originalRowOf(firstErrorRow(root)) + 1)
+                        + ": syntax error; names after it may be missing");
+            }
+            Walk walk = new Walk(skeleton.bytes());
+            walk.begin(0);
             walk.statements(root, false);
-            return walk.summary(module, file, isPackage, warnings);
+            ChunkSummary whole = walk.end();
+            SourceSkeleton.Chunk all = new SourceSkeleton.Chunk(0, skeleton.bytes().length, 0);
+            return assemble(module, file, isPackage, new SourceSkeleton(skeleton.bytes(), skeleton.originalRow(),
+                    skeleton.elided(), new SourceSkeleton.Chunk[] {all}), new ChunkSummary[] {whole}, warnings);
         } finally {
-            if (tree != null) {
-                tree.close();
+            tree.close();
+        }
+    }
+
+    /**
+     * The summary of each chunk, from the cache or from one parse of the chunks it lacks joined
+     * together (top-level statements parse the same alone as in their file). Null when those do
+     * not parse cleanly: then the whole file is parsed as it is.
+     */
+    private ChunkSummary[] chunked(SourceSkeleton skeleton) {
+        SourceSkeleton.Chunk[] chunks = skeleton.chunks();
+        byte[] src = skeleton.bytes();
+        ChunkSummary[] parts = new ChunkSummary[chunks.length];
+        ChunkCache.Key[] keys = new ChunkCache.Key[chunks.length];
+        int missingBytes = 0;
+        int missing = 0;
+        for (int k = 0; k < chunks.length; k++) {
+            SourceSkeleton.Chunk c = chunks[k];
+            if (cache != null) {
+                keys[k] = key(src, c.start(), c.end());
+                parts[k] = cache.get(keys[k]);
+            }
+            if (parts[k] == null) {
+                missingBytes += c.end() - c.start();
+                missing++;
             }
         }
+        if (missing == 0) return parts;
+        byte[] joined = new byte[missingBytes];
+        int[] index = new int[missing];
+        int[] joinedStart = new int[missing + 1];
+        int[] joinedRow = new int[missing];
+        int at = 0;
+        int row = 0;
+        int m = 0;
+        for (int k = 0; k < chunks.length; k++) {
+            if (parts[k] != null) continue;
+            SourceSkeleton.Chunk c = chunks[k];
+            int len = c.end() - c.start();
+            System.arraycopy(src, c.start(), joined, at, len);
+            index[m] = k;
+            joinedStart[m] = at;
+            joinedRow[m] = row;
+            for (int i = c.start(); i < c.end(); i++) if (src[i] == '\n') row++;
+            at += len;
+            m++;
+        }
+        joinedStart[missing] = at;
+        TSTree tree = parse(joined);
+        try {
+            TSNode root = tree.getRootNode();
+            if (root.hasError()) return null;
+            Walk walk = new Walk(joined);
+            int current = -1;
+            int count = root.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                TSNode statement = root.getNamedChild(i);
+                int startByte = statement.getStartByte();
+                int target = current < 0 ? 0 : current;
+                while (target + 1 < missing && joinedStart[target + 1] <= startByte) target++;
+                if (target != current) {
+                    if (current >= 0) parts[index[current]] = walk.end();
+                    for (int skipped = current + 1; skipped < target; skipped++) parts[index[skipped]] = ChunkSummaries.EMPTY;
+                    walk.begin(joinedRow[target]);
+                    current = target;
+                }
+                walk.statement(statement, false);
+            }
+            if (current >= 0) parts[index[current]] = walk.end();
+            for (int k = 0; k < missing; k++) {
+                if (parts[index[k]] == null) parts[index[k]] = ChunkSummaries.EMPTY;
+                if (cache != null) cache.put(keys[index[k]], parts[index[k]]);
+            }
+            return parts;
+        } finally {
+            tree.close();
+        }
+    }
+
+    private static ChunkCache.Key key(byte[] src, int from, int to) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(src, from, to - from);
+            byte[] d = md.digest();
+            return new ChunkCache.Key(ByteBuffer.wrap(d, 0, 8).getLong(), ByteBuffer.wrap(d, 8, 8).getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The module's summary from its chunks' parts, with rows mapped back to the file's lines. */
+    private static ModuleSummary assemble(String module, String file, boolean isPackage, SourceSkeleton skeleton,
+                                          ChunkSummary[] parts, List<String> warnings) {
+        List<BoundName> names = new ArrayList<>();
+        List<ClassSummary> classes = new ArrayList<>();
+        List<StarImport> stars = new ArrayList<>();
+        LinkedHashSet<String> all = null;
+        boolean allComplete = true;
+        Map<String, LinkedHashSet<String>> structure = new LinkedHashMap<>();
+        boolean defines = false;
+        SourceSkeleton.Chunk[] chunks = skeleton.chunks();
+        for (int k = 0; k < parts.length; k++) {
+            ChunkSummary p = parts[k];
+            int base = chunks[k].row();
+            for (BoundName b : p.names()) {
+                names.add(new BoundName(b.name(), b.kind(), line(skeleton, base, b.line()), b.typeOnly(), b.source(), b.signature()));
+            }
+            for (ClassSummary c : p.classes()) {
+                List<ClassMember> members = new ArrayList<>(c.members().size());
+                for (ClassMember m : c.members()) {
+                    members.add(new ClassMember(m.name(), m.kind(), line(skeleton, base, m.line()), m.signature()));
+                }
+                classes.add(new ClassSummary(c.name(), line(skeleton, base, c.line()), c.typeOnly(), c.bases(), members));
+            }
+            for (StarImport s : p.stars()) {
+                stars.add(new StarImport(s.source(), line(skeleton, base, s.line()), s.typeOnly()));
+            }
+            if (p.dunderAll() != null) {
+                if (all == null) all = new LinkedHashSet<>();
+                all.addAll(p.dunderAll());
+            }
+            allComplete &= p.dunderAllComplete();
+            p.importStructure().forEach((key, list) -> structure.computeIfAbsent(key, x -> new LinkedHashSet<>()).addAll(list));
+            defines |= p.definesImportStructure();
+        }
+        Map<String, List<String>> lazy = new LinkedHashMap<>();
+        structure.forEach((key, set) -> lazy.put(key, List.copyOf(set)));
+        return new ModuleSummary(module, file, isPackage, names, classes, Optional.ofNullable(all).map(List::copyOf),
+                allComplete, stars, new LazyExports(lazy, defines), warnings);
+    }
+
+    /** A chunk-relative row to the file's 1-based line. */
+    private static int line(SourceSkeleton skeleton, int chunkRow, int relativeRow) {
+        return skeleton.originalRowOf(chunkRow + relativeRow) + 1;
     }
 
     /** How many sources parsed cleanly only without body elision (a bug in the skeleton scan when not 0). */
@@ -79,7 +226,13 @@ public final class ModuleParser implements AutoCloseable {
         return skeletonFallbacks;
     }
 
+    /** Bytes this parser has handed to tree-sitter. */
+    public long bytesParsed() {
+        return bytesParsed;
+    }
+
     private TSTree parse(byte[] bytes) {
+        bytesParsed += bytes.length;
         byte[] buffer = new byte[Math.max(1, bytes.length)];
         return parser.parse(buffer, null, (buf, offset, position) -> {
             int count = Math.min(buf.length, bytes.length - offset);
@@ -91,7 +244,7 @@ public final class ModuleParser implements AutoCloseable {
         }, TSInputEncoding.TSInputEncodingUTF8);
     }
 
-    private static int firstErrorLine(TSNode root, SourceSkeleton skeleton) {
+    private static int firstErrorRow(TSNode root) {
         TSNode node = root;
         outer:
         while (!node.isError() && !node.isMissing()) {
@@ -105,7 +258,7 @@ public final class ModuleParser implements AutoCloseable {
             }
             break;
         }
-        return skeleton.originalRowOf(node.getStartPoint().getRow()) + 1;
+        return node.getStartPoint().getRow();
     }
 
     @Override
@@ -113,41 +266,54 @@ public final class ModuleParser implements AutoCloseable {
         parser.close();
     }
 
-    /** One pass over a tree, collecting the summary's parts. */
+    /** The empty contribution of a chunk holding nothing the summary keeps. */
+    private static final class ChunkSummaries {
+        static final ChunkSummary EMPTY = new ChunkSummary(List.of(), List.of(), List.of(), null, true, Map.of(), false);
+    }
+
+    /** Walks statements into the contribution of one chunk at a time, rows relative to the chunk. */
     private static final class Walk {
         private static final byte[] DEFINE_IMPORT_STRUCTURE = "define_import_structure(".getBytes(StandardCharsets.US_ASCII);
         private static final Set<String> PROPERTY_DECORATORS = Set.of(
                 "property", "cached_property", "functools.cached_property", "abc.abstractproperty", "abstractproperty");
 
-        final SourceSkeleton skeleton;
         final byte[] src;
-        final String file;
-        final List<BoundName> names = new ArrayList<>();
-        final List<ClassSummary> classes = new ArrayList<>();
-        final List<StarImport> stars = new ArrayList<>();
-        LinkedHashSet<String> dunderAll;
-        boolean dunderAllComplete = true;
-        final Map<String, LinkedHashSet<String>> importStructure = new LinkedHashMap<>();
         final boolean mayDefineImportStructure;
+        int rowBase;
+        List<BoundName> names;
+        List<ClassSummary> classes;
+        List<StarImport> stars;
+        LinkedHashSet<String> dunderAll;
+        boolean dunderAllComplete;
+        Map<String, LinkedHashSet<String>> importStructure;
         boolean definesImportStructure;
 
-        Walk(SourceSkeleton skeleton, String file) {
-            this.skeleton = skeleton;
-            this.src = skeleton.bytes();
-            this.file = file;
+        Walk(byte[] src) {
+            this.src = src;
             this.mayDefineImportStructure = contains(src, DEFINE_IMPORT_STRUCTURE);
         }
 
-        ModuleSummary summary(String module, String file, boolean isPackage, List<String> warnings) {
-            Map<String, List<String>> structure = new LinkedHashMap<>();
-            importStructure.forEach((k, v) -> structure.put(k, List.copyOf(v)));
-            return new ModuleSummary(module, file, isPackage, names, classes,
-                    Optional.ofNullable(dunderAll).map(List::copyOf), dunderAllComplete, stars,
-                    new LazyExports(structure, definesImportStructure), warnings);
+        void begin(int rowBase) {
+            this.rowBase = rowBase;
+            names = new ArrayList<>();
+            classes = new ArrayList<>();
+            stars = new ArrayList<>();
+            dunderAll = null;
+            dunderAllComplete = true;
+            importStructure = new LinkedHashMap<>();
+            definesImportStructure = false;
         }
 
+        ChunkSummary end() {
+            Map<String, List<String>> structure = new LinkedHashMap<>();
+            importStructure.forEach((k, v) -> structure.put(k, List.copyOf(v)));
+            return new ChunkSummary(List.copyOf(names), List.copyOf(classes), List.copyOf(stars),
+                    dunderAll == null ? null : List.copyOf(dunderAll), dunderAllComplete, structure, definesImportStructure);
+        }
+
+        /** The row of a node relative to the chunk being walked. */
         int line(TSNode n) {
-            return skeleton.originalRowOf(n.getStartPoint().getRow()) + 1;
+            return n.getStartPoint().getRow() - rowBase;
         }
 
         String text(TSNode n) {

@@ -132,10 +132,12 @@ public final class PackageIndex {
         for (Map.Entry<String, List<String>> entry : lazy.importStructure().entrySet()) {
             String sub = module + "." + entry.getKey();
             for (String name : entry.getValue()) {
-                lazyNames.add(name);
                 Target target = modules.containsKey(sub) ? resolveIn(sub, name) : new Target(sub, name);
                 ResolvedName existing = out.get(name);
-                if (existing == null || existing.typeOnly()) {
+                // _LazyModule maps each name to the last submodule that lists it
+                boolean replace = existing == null || existing.typeOnly() || lazyNames.contains(name);
+                lazyNames.add(name);
+                if (replace) {
                     out.put(name, new ResolvedName(name, NameKind.IMPORT, false, false, target,
                             existing == null ? 0 : existing.line(), null));
                 }

@@ -147,17 +147,17 @@ class Summary:
         if isinstance(st, ast.Import):
             for a in st.names:
                 if a.asname:
-                    self.bind(a.asname, "IMPORT", type_only, st.lineno, [0, a.name, None])
+                    self.bind(a.asname, "IMPORT", type_only, a.lineno, [0, a.name, None])
                 else:
                     first = a.name.split(".")[0]
-                    self.bind(first, "IMPORT", type_only, st.lineno, [0, first, None])
+                    self.bind(first, "IMPORT", type_only, a.lineno, [0, first, None])
         elif isinstance(st, ast.ImportFrom):
             module = st.module or ""
             for a in st.names:
                 if a.name == "*":
                     self.stars.append([st.level, module, type_only])
                 else:
-                    self.bind(a.asname or a.name, "IMPORT", type_only, st.lineno, [st.level, module, a.name])
+                    self.bind(a.asname or a.name, "IMPORT", type_only, a.lineno, [st.level, module, a.name])
         elif isinstance(st, ast.ClassDef):
             self.bind(st.name, "CLASS", type_only, st.lineno)
             members = []
