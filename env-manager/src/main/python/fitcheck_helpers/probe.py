@@ -486,6 +486,7 @@ def build_modules(torch):
             h = self.input_layernorm(hidden)
             text = self.text_attention(h, cos, sin, cache, start)
             extra = []
+            held = []  # Vidi keeps _image_embeds and image_value_states alive until the layer returns
             for embeds, xcache, slot in ((image_embeds, image_cache, 0), (audio_embeds, audio_cache, 1)):
                 if embeds is None:
                     continue
@@ -504,7 +505,8 @@ def build_modules(torch):
                     image_embeds = embeds
                 else:
                     audio_embeds = embeds
-                del normed, value_states
+                held.append((normed, value_states))
+                del normed, value_states, embeds
             total = text
             for e in extra:
                 total = total + e
