@@ -98,7 +98,7 @@ public final class WeightPlanner {
 
     private static String reason(ModelArchitecture arch, String key) {
         for (ComputeOutsideForward h : arch.computeOutsideForward()) {
-            if (matchingKey(h.linear(), List.of(key)).isPresent()) {
+            if (h.module().equals(key) || shortName(h.module()).equals(key)) {
                 return "must stay in the compute dtype: " + h.reason();
             }
         }
