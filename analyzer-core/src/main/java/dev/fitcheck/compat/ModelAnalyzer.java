@@ -24,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -84,11 +85,16 @@ public final class ModelAnalyzer {
                 scan.lints, uncatalogued);
     }
 
+    /**
+     * Named requirements that apply to the model's Python, once per line: an install script's
+     * {@code pip install -r requirements.txt} reaches the same lines as the requirements file itself.
+     */
     private static Map<String, List<Requirement>> declared(List<ManifestResult> manifests, MarkerEnvironment env) {
         Map<String, List<Requirement>> out = new TreeMap<>();
+        Set<SourceLocation> seen = new HashSet<>();
         for (ManifestResult m : manifests) {
             for (Requirement r : m.requirements()) {
-                if (r.isNamed() && r.appliesTo(env)) {
+                if (r.isNamed() && r.appliesTo(env) && seen.add(r.location())) {
                     out.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
                 }
             }
@@ -138,7 +144,7 @@ public final class ModelAnalyzer {
             return Optional.empty();
         }
         return Optional.of(new Constraint(model, r.name(), r.specifier().toVersionSet(), ConstraintSource.DECLARED,
-                "declared " + r.specifier(), r.location()));
+                "declared", r.location()));
     }
 
     /**

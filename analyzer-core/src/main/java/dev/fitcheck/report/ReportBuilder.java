@@ -43,7 +43,11 @@ public final class ReportBuilder {
         this.migrations = migrations;
     }
 
-    public Report build(WorkspaceAnalysis analysis) {
+    /**
+     * @param workspaceArgument the workspace as the user names it on the command line, for the
+     *                          commands the report suggests
+     */
+    public Report build(WorkspaceAnalysis analysis, String workspaceArgument) {
         Path root = analysis.workspace().root();
         List<DependencyRow> rows = analysis.verdicts().stream().map(v -> row(v, analysis, root)).toList();
         List<Report.LintRow> lints = new ArrayList<>();
@@ -52,10 +56,10 @@ public final class ReportBuilder {
                 lints.add(new Report.LintRow(m.name(), f.rule().id(), rel(f.call(), root), relMessage(f, root), f.rule().help()));
             }
         }
-        List<Solution> solutions = solutions(analysis, root);
+        List<Solution> solutions = solutions(analysis, root, workspaceArgument);
         Report.Summary summary = summary(analysis, solutions, lints, root);
         return new Report(title(analysis), analysis.workspace().name(), analysis.workspace().modelNames(), summary, rows,
-                lints, solutions, nextSteps(analysis, solutions, lints));
+                lints, solutions, nextSteps(analysis, solutions, lints, workspaceArgument));
     }
 
     private static String title(WorkspaceAnalysis a) {
@@ -91,8 +95,10 @@ public final class ReportBuilder {
         Optional<Evidence> today = analysis.today().flatMap(t -> t.get(v.distribution()))
                 .map(p -> new Evidence(p.version().map(Version::toString).orElse(p.asWritten()), "installed",
                         rel(p.location(), root)));
+        boolean codeKnown = sides.stream().anyMatch(side -> side.codeRange().isPresent());
         String status = v.shared() ? "shared"
-                : !v.declared().possible() && v.code().possible() && codeAndTransitiveShare(v) ? "conflict (pins only)"
+                : codeKnown && !v.declared().possible() && v.code().possible() && codeAndTransitiveShare(v)
+                        ? "conflict (pins only)"
                 : "conflict";
         return new DependencyRow(v.distribution(), sides, today, new DependencyRow.Verdict(status,
                 judgement(v.declared(), root), judgement(v.code(), root), judgement(v.effective(), root)));
@@ -125,10 +131,9 @@ public final class ReportBuilder {
 
     // ---- solutions ----
 
-    private List<Solution> solutions(WorkspaceAnalysis a, Path root) {
+    private List<Solution> solutions(WorkspaceAnalysis a, Path root, String ws) {
         List<Solution> out = new ArrayList<>();
         List<PackageVerdict> conflicts = a.conflicts();
-        String ws = a.workspace().file().getParent().toString();
         if (conflicts.isEmpty()) {
             out.add(new Solution("share", "Share one environment", true, "possible",
                     "none: one environment serves every model",
@@ -159,8 +164,14 @@ public final class ReportBuilder {
                     if (c.source() != ConstraintSource.DECLARED) set = set.intersect(c.allowed());
                 }
             }
-            List<Version> releases = histories.byDistribution(v.distribution()).map(ApiHistory::releases).orElse(List.of());
-            Optional<Version> pick = set.newestIn(releases);
+            Optional<ApiHistory> history = histories.byDistribution(v.distribution());
+            if (history.isEmpty()) {
+                viable = false;
+                details.add(v.distribution() + " is not catalogued: fitcheck cannot tell which release every model's code "
+                        + "runs on (`fitcheck catalogue build " + v.distribution() + "` adds it)");
+                continue;
+            }
+            Optional<Version> pick = set.newestIn(history.get().releases());
             if (pick.isEmpty()) {
                 viable = false;
                 details.add(v.distribution() + ": the code of the models cannot share a release either"
@@ -178,7 +189,7 @@ public final class ReportBuilder {
             }
         }
         String cost = viable ? steps.size() + " pin(s) edited; each model then runs a release it was not released with, so "
-                + "both must be tested again (`fitcheck test`)" : "not enough: the code itself conflicts";
+                + "both must be tested again (`fitcheck test`)" : "not shown to work: see below";
         return new Solution("relax-pins", "Relax the pins and share one environment", viable,
                 viable ? "possible, untested" : "not possible", cost, details, steps,
                 List.of("one environment and one copy of each package"),
@@ -310,14 +321,14 @@ public final class ReportBuilder {
         return new Report.Summary(verdict, recommendation, findings);
     }
 
-    private static List<String> nextSteps(WorkspaceAnalysis a, List<Solution> solutions, List<Report.LintRow> lints) {
+    private static List<String> nextSteps(WorkspaceAnalysis a, List<Solution> solutions, List<Report.LintRow> lints,
+            String ws) {
         List<String> steps = new ArrayList<>();
         solutions.stream().filter(Solution::viable).findFirst().ifPresent(s -> steps.addAll(s.steps()));
         lints.forEach(l -> steps.add("Fix " + l.location() + ": " + l.help()));
         for (ModelAnalysis m : a.models()) {
             steps.add("Test " + m.name() + " in its environment: ./fitcheck test " + m.name()
-                    + (m.model().test().map(t -> t.gpu()).orElse(false) ? " --gpu" : "") + " -w "
-                    + a.workspace().file().getParent());
+                    + (m.model().test().map(t -> t.gpu()).orElse(false) ? " --gpu" : "") + " -w " + ws);
         }
         return steps;
     }
