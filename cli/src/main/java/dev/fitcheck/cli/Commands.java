@@ -13,5 +13,9 @@ final class Commands {
 
     static void register(CommandLine root) {
         // Subcommands are added here as they are built: analyze, scan, catalogue, env, test, memory, gate.
+        // scan and gate answer for Maven projects until the Python ones land and dispatch to MavenScan/MavenGate.
+        root.addSubcommand(new ScanCommand());
+        root.addSubcommand(new GateCommand());
+        root.addSubcommand(new ApiDiffCommand());
     }
 }
