@@ -63,6 +63,8 @@ public final class ClassFileReferenceReader {
         final String container;
         final Consumer<JavaReference> sink;
         final Set<String> seen = new HashSet<>();
+        final Set<String> declared = new HashSet<>();
+        final java.util.List<JavaReference> pending = new java.util.ArrayList<>();
         String className;
         String sourceFile;
 
@@ -88,7 +90,14 @@ public final class ClassFileReferenceReader {
         }
 
         @Override
+        public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            declared.add(MemberApi.key(name, descriptor));
+            return null;
+        }
+
+        @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+            declared.add(MemberApi.key(name, descriptor));
             return new MethodVisitor(Opcodes.ASM9) {
                 int line;
 
@@ -135,10 +144,24 @@ public final class ClassFileReferenceReader {
         }
 
         void emit(JavaSymbol symbol, int line) {
-            if (symbol.owner().equals(className)) return; // a class always links with itself
+            if (symbol.owner().equals(className) && symbol.kind() == SymbolKind.CLASS) return;
             if (seen.add(symbol.kind() + symbol.owner() + '.' + symbol.name() + symbol.descriptor() + symbol.isStatic() + '@' + line)) {
-                sink.accept(new JavaReference(symbol,
+                pending.add(new JavaReference(symbol,
                         new ClassFileSite(container, className, Optional.ofNullable(sourceFile), line)));
+            }
+        }
+
+        /**
+         * A member the class names through itself ({@code this.sides}, compiled as {@code Bed.sides})
+         * but does not declare is inherited: it links against a supertype, maybe in another jar.
+         * One it declares links against itself and is left out.
+         */
+        @Override
+        public void visitEnd() {
+            for (JavaReference r : pending) {
+                JavaSymbol s = r.symbol();
+                if (s.owner().equals(className) && declared.contains(MemberApi.key(s.name(), s.descriptor()))) continue;
+                sink.accept(r);
             }
         }
     }

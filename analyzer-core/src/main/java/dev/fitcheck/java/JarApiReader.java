@@ -113,6 +113,7 @@ public final class JarApiReader {
         String superName;
         List<String> interfaces = List.of();
         final List<MemberApi> members = new ArrayList<>();
+        final java.util.Set<String> otherMembers = new java.util.HashSet<>();
         boolean skip;
 
         boolean visible() {
@@ -121,7 +122,8 @@ public final class JarApiReader {
         }
 
         ClassApi toApi(boolean exported) {
-            return new ClassApi(name, ClassKind.of(access, superName), exported, Optional.ofNullable(superName), interfaces, members);
+            return new ClassApi(name, ClassKind.of(access, superName), exported, Optional.ofNullable(superName), interfaces,
+                    members, otherMembers);
         }
     }
 
@@ -160,6 +162,8 @@ public final class JarApiReader {
             if (linkable(access)) {
                 result.members.add(new MemberApi(MemberKind.FIELD, name, descriptor,
                         (access & Opcodes.ACC_STATIC) != 0, (access & Opcodes.ACC_PROTECTED) != 0));
+            } else {
+                result.otherMembers.add(MemberApi.key(name, descriptor));
             }
             return null;
         }
@@ -170,6 +174,8 @@ public final class JarApiReader {
                 MemberKind kind = "<init>".equals(name) ? MemberKind.CONSTRUCTOR : MemberKind.METHOD;
                 result.members.add(new MemberApi(kind, name, descriptor,
                         (access & Opcodes.ACC_STATIC) != 0, (access & Opcodes.ACC_PROTECTED) != 0));
+            } else {
+                result.otherMembers.add(MemberApi.key(name, descriptor));
             }
             return null;
         }

@@ -24,6 +24,19 @@ public final class LinkageChecker {
         return check(classPath, (from, to) -> true, Set.of(), Optional.empty());
     }
 
+    /** The first superclass of {@code owner} (up its chain) that {@code entry} does not declare. */
+    private static Optional<String> firstOutside(ClassPath.Entry entry, String owner, ClassWorld world) {
+        String c = owner;
+        for (int depth = 0; depth < 64; depth++) {
+            Optional<ClassApi> here = entry.api().find(c);
+            if (here.isEmpty()) return Optional.of(c);
+            Optional<String> up = here.get().superName();
+            if (up.isEmpty()) return Optional.empty();
+            c = up.get();
+        }
+        return Optional.empty();
+    }
+
     /**
      * @param scope which (caller entry, provider entry) pairs to check
      * @param collectFor artifact ids whose incoming references to keep (one per distinct symbol)
@@ -40,12 +53,18 @@ public final class LinkageChecker {
         for (ClassPath.Entry source : classPath.entries()) {
             reader.read(source.file(), source.label(), ref -> {
                 String owner = ref.symbol().owner();
-                if (source.api().find(owner).isPresent() || JdkClasses.instance().find(owner).isPresent()) {
+                if (source.api().find(owner).isPresent()) {
+                    // a member inherited through a class of this jar: linked against the first supertype outside it
+                    owner = firstOutside(source, owner, world).orElse(null);
+                    if (owner == null) return;
+                }
+                if (JdkClasses.instance().find(owner).isPresent()) {
                     return;
                 }
+                String lookedUp = owner;
                 Optional<ClassPath.Entry> target = classPath.entryOf(owner)
-                        .or(() -> classPath.entryOfPackage(owner))
-                        .or(() -> earlier.flatMap(e -> e.entryOfPackage(owner))
+                        .or(() -> classPath.entryOfPackage(lookedUp))
+                        .or(() -> earlier.flatMap(e -> e.entryOfPackage(lookedUp))
                                 .flatMap(e -> classPath.entry(e.id()).or(() -> Optional.of(e))));
                 if (target.isEmpty()) {
                     counts[1]++;

@@ -35,6 +35,9 @@ public final class MemberLookup {
         boolean unknown = false;
         while (!queue.isEmpty()) {
             ClassApi c = queue.removeFirst();
+            if (!symbol.descriptor().isEmpty() && c.otherMembers().contains(MemberApi.key(symbol.name(), symbol.descriptor()))) {
+                return LookupOutcome.FOUND; // private or package-private: the jar's own classes link against it
+            }
             Optional<MemberApi> m = member(c, symbol);
             if (m.isPresent()) {
                 if (symbol.isStatic().isPresent() && symbol.isStatic().get() != m.get().isStatic()) {
@@ -66,7 +69,7 @@ public final class MemberLookup {
     }
 
     private static boolean has(ClassApi c, JavaSymbol symbol) {
-        return member(c, symbol).isPresent();
+        return member(c, symbol).isPresent() || c.otherMembers().contains(MemberApi.key(symbol.name(), symbol.descriptor()));
     }
 
     private static Optional<MemberApi> member(ClassApi c, JavaSymbol symbol) {
