@@ -344,7 +344,6 @@ public final class ReportBuilder {
     }
 
     private static String relMessage(LintFinding f, Path root) {
-        String msg = f.message();
-        return f.maskedAt().map(m -> msg.replace(m.display(), m.relativeTo(root).display())).orElse(msg);
+        return f.message(root);
     }
 }

@@ -68,9 +68,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         Document doc = new ReportLayout().layout(report);
         String jsonText = new ReportJson().render(report);
         Path dir = out != null ? out : Path.of("reports", ws.name());
-        ReportFiles.write(dir.resolve("report.md"), new MarkdownRenderer().render(doc));
-        ReportFiles.write(dir.resolve("report.html"), new HtmlRenderer().render(doc));
-        ReportFiles.write(dir.resolve("report.json"), jsonText);
+        Output.writeAtomically(dir.resolve("report.md"), new MarkdownRenderer().render(doc));
+        Output.writeAtomically(dir.resolve("report.html"), new HtmlRenderer().render(doc));
+        Output.writeAtomically(dir.resolve("report.json"), jsonText);
 
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
