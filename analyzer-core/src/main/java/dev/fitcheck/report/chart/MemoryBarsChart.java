@@ -33,7 +33,7 @@ public final class MemoryBarsChart {
     static final String FIT = "#1a7f37";
     static final String FREE_FILL = "#d1f5da";
     static final String NO_FIT = "#cf222e";
-    /** Service colours: each at least 4.5:1 against white, and apart from the fit and no-fit colours. */
+    /** Service colours: each at least 3:1 against white (ColourContrastTest), and apart from the fit and no-fit colours. */
     static final List<String> SERVICE_COLOURS = List.of("#6e7781", "#953800", "#6639ba", "#0550ae", "#99286e", "#0a7b83");
 
     private static final double GIB = 1024.0 * 1024 * 1024;
@@ -86,13 +86,16 @@ public final class MemoryBarsChart {
 
     public static String svg(MemoryBars bars) {
         Layout l = layout(bars);
+        // Ids from the content (String.hashCode is specified, so they are stable): two charts on one page never share one.
+        String description = describe(bars);
+        String id = "fc-memory-" + Integer.toHexString(description.hashCode());
         Svg svg = new Svg();
         svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + Svg.n(WIDTH) + " " + Svg.n(l.height()),
                 "width", Svg.n(WIDTH), "height", Svg.n(l.height()), "role", "img",
-                "aria-labelledby", "fc-memory-title fc-memory-desc", "font-family", Svg.SANS, "font-size", Svg.n(FONT),
+                "aria-labelledby", id + "-title " + id + "-desc", "font-family", Svg.SANS, "font-size", Svg.n(FONT),
                 "class", "fc-chart fc-memory-bars");
-        svg.text("title", title(bars), "id", "fc-memory-title");
-        svg.text("desc", describe(bars), "id", "fc-memory-desc");
+        svg.text("title", title(bars), "id", id + "-title");
+        svg.text("desc", description, "id", id + "-desc");
         svg.leaf("rect", "x", "0", "y", "0", "width", Svg.n(WIDTH), "height", Svg.n(l.height()), "fill", "#ffffff");
 
         grid(l, svg);

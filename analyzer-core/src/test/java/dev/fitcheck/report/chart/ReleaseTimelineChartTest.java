@@ -34,7 +34,10 @@ class ReleaseTimelineChartTest {
         ParsedSvg svg = ParsedSvg.parse(ReleaseTimelineChart.svg(VidiChartInputs.timeline()));
         assertThat(svg.root.getLocalName()).isEqualTo("svg");
         assertThat(svg.root.getAttribute("role")).isEqualTo("img");
-        assertThat(svg.root.getAttribute("aria-labelledby")).isEqualTo("fc-timeline-title fc-timeline-desc");
+        String title = svg.all("title").get(0).getAttribute("id");
+        String desc = svg.all("desc").get(0).getAttribute("id");
+        assertThat(title).startsWith("fc-timeline-").endsWith("-title");
+        assertThat(svg.root.getAttribute("aria-labelledby")).isEqualTo(title + " " + desc);
         assertThat(svg.root.getAttribute("viewBox")).startsWith("0 0 1100 ");
         assertThat(ParsedSvg.text(svg.all("title").get(0))).isEqualTo("Release timeline: transformers");
         assertThat(ParsedSvg.text(svg.all("desc").get(0))).isEqualTo(
@@ -73,7 +76,7 @@ class ReleaseTimelineChartTest {
 
     @Test
     void tick_labels_never_overlap_and_stay_in_the_picture() {
-        for (ReleaseTimeline t : List.of(VidiChartInputs.timeline(), VidiChartInputs.timelineWithSharedWindow(), crowded())) {
+        for (ReleaseTimeline t : List.of(VidiChartInputs.timeline(), VidiChartInputs.timelineWithSharedWindow(), CrowdedChartInputs.timeline())) {
             ParsedSvg svg = ParsedSvg.parse(ReleaseTimelineChart.svg(t));
             for (Element axis : svg.withClass("g", "fc-axis")) {
                 List<double[]> extents = new ArrayList<>();
@@ -106,7 +109,7 @@ class ReleaseTimelineChartTest {
 
     @Test
     void bar_labels_overlap_neither_each_other_nor_a_bar_and_stay_in_the_picture() {
-        for (ReleaseTimeline t : List.of(VidiChartInputs.timeline(), VidiChartInputs.timelineWithSharedWindow(), crowded())) {
+        for (ReleaseTimeline t : List.of(VidiChartInputs.timeline(), VidiChartInputs.timelineWithSharedWindow(), CrowdedChartInputs.timeline())) {
             ParsedSvg svg = ParsedSvg.parse(ReleaseTimelineChart.svg(t));
             List<Element> bars = new ArrayList<>(svg.withClass("rect", "fc-declared"));
             bars.addAll(svg.withClass("rect", "fc-inferred"));
@@ -184,7 +187,7 @@ class ReleaseTimelineChartTest {
     @Test
     void the_picture_grows_with_packages_and_rows_and_holds_all_its_text() {
         ParsedSvg one = ParsedSvg.parse(ReleaseTimelineChart.svg(VidiChartInputs.timeline()));
-        ParsedSvg two = ParsedSvg.parse(ReleaseTimelineChart.svg(crowded()));
+        ParsedSvg two = ParsedSvg.parse(ReleaseTimelineChart.svg(CrowdedChartInputs.timeline()));
         double h1 = ParsedSvg.num(one.root, "height");
         double h2 = ParsedSvg.num(two.root, "height");
         assertThat(h2).isGreaterThan(h1 * 1.5);
@@ -236,6 +239,13 @@ class ReleaseTimelineChartTest {
     }
 
     @Test
+    void two_different_charts_on_one_page_have_different_ids() {
+        String a = ParsedSvg.parse(ReleaseTimelineChart.svg(VidiChartInputs.timeline())).root.getAttribute("aria-labelledby");
+        String b = ParsedSvg.parse(ReleaseTimelineChart.svg(VidiChartInputs.timelineWithSharedWindow())).root.getAttribute("aria-labelledby");
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
     void the_report_block_carries_the_svg_and_the_description() {
         var block = ReleaseTimelineChart.block(VidiChartInputs.timeline());
         assertThat(block.title()).isEqualTo("Release timeline: transformers");
@@ -243,23 +253,4 @@ class ReleaseTimelineChartTest {
         assertThat(block.alt()).isEqualTo(ReleaseTimelineChart.describe(VidiChartInputs.timeline()));
     }
 
-    /** Two packages, a long symbol at the newest release, ranges that start at the oldest: labels must move inside or below. */
-    static ReleaseTimeline crowded() {
-        List<String> acc = new ArrayList<>();
-        for (int minor = 20; minor <= 34; minor++) {
-            acc.add("0." + minor + ".0");
-            if (minor % 3 == 0) acc.add("0." + minor + ".1");
-        }
-        acc.addAll(List.of("1.0.0", "1.0.1", "1.1.0", "1.2.0", "1.3.0"));
-        int n = acc.size();
-        PackageTrack accelerate = new PackageTrack("accelerate", acc, List.of(
-                new ModelSpan("vidi-7b", Optional.of(Span.of(acc.indexOf("0.33.0"))), Optional.of(new Span(0, 3)),
-                        Optional.of("Accelerator"), Optional.of("accelerate.utils.modeling.some_long_function_name")),
-                new ModelSpan("vidi-9b", Optional.of(new Span(10, n - 1)), Optional.of(new Span(n - 4, n - 1)),
-                        Optional.of("init_empty_weights_with_a_long_name"), Optional.of("dispatch_model_and_more_words")),
-                new ModelSpan("third", Optional.of(new Span(0, n - 1)), Optional.of(Span.of(n - 1)),
-                        Optional.of("LeftSymbol"), Optional.of("RightSymbol"), Optional.of("a note on its own line"))),
-                Optional.of(new Span(n - 1, n - 1)));
-        return new ReleaseTimeline(List.of(VidiChartInputs.transformers(Optional.empty()), accelerate));
-    }
 }

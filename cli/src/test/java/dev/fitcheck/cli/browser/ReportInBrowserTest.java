@@ -3,6 +3,7 @@ package dev.fitcheck.cli.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.fitcheck.report.chart.CrowdedChartInputs;
 import dev.fitcheck.report.chart.MemoryBarsChart;
 import dev.fitcheck.report.chart.ReleaseTimelineChart;
 import dev.fitcheck.report.chart.VidiChartInputs;
@@ -79,6 +80,22 @@ class ReportInBrowserTest {
             Files.write(OUT.resolve("report-charts.png"), png);
             assertThat(pngSize(png)[0]).isEqualTo(1280);
             assertThat(pngSize(png)[1]).isGreaterThan(900);
+        }
+    }
+
+    @Test
+    void crowded_charts_keep_their_text_apart_as_the_browser_lays_it_out() throws Exception {
+        Files.createDirectories(OUT);
+        Path html = OUT.resolve("crowded-charts.html");
+        Files.writeString(html, new HtmlRenderer().render(Document.builder("Crowded charts")
+                .add(ReleaseTimelineChart.block(CrowdedChartInputs.timeline()))
+                .add(MemoryBarsChart.block(CrowdedChartInputs.memory()))
+                .build()));
+        try (HeadlessChromium browser = HeadlessChromium.start(chromium)) {
+            LoadedPage page = browser.load(html, 1280);
+            assertThat(page.consoleErrors()).isEmpty();
+            assertThat(page.svgTextProblems()).as("SVG text that overlaps or is cut off").isEmpty();
+            Files.write(OUT.resolve("crowded-charts.png"), page.screenshot());
         }
     }
 
