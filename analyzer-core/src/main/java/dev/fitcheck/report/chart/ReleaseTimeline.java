@@ -3,6 +3,7 @@ package dev.fitcheck.report.chart;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the release timeline chart draws: for each package, its catalogued releases as an axis and,
@@ -28,6 +29,32 @@ public record ReleaseTimeline(List<PackageTrack> packages) {
 
         public static Span of(int index) {
             return new Span(index, index);
+        }
+
+        /**
+         * The run of {@code releases} from the first to the last that {@code allowed} accepts, e.g.
+         * {@code covering(releases, r -> versionSet.contains(Version.parse(r)))}; empty when it
+         * accepts none. A release inside the run that it rejects is drawn as part of the bar:
+         * {@link #isExact} tells the caller when to say so in the row's note.
+         */
+        public static Optional<Span> covering(List<String> releases, Predicate<String> allowed) {
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < releases.size(); i++) {
+                if (allowed.test(releases.get(i))) {
+                    if (first < 0) first = i;
+                    last = i;
+                }
+            }
+            return first < 0 ? Optional.empty() : Optional.of(new Span(first, last));
+        }
+
+        /** Whether {@code allowed} accepts every release of this span. */
+        public boolean isExact(List<String> releases, Predicate<String> allowed) {
+            for (int i = firstIndex; i <= lastIndexInclusive; i++) {
+                if (!allowed.test(releases.get(i))) return false;
+            }
+            return true;
         }
 
         public int size() {

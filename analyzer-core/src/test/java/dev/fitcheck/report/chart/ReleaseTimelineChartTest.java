@@ -230,6 +230,29 @@ class ReleaseTimelineChartTest {
     }
 
     @Test
+    void a_span_covers_the_releases_a_range_accepts() {
+        // vidi-9b's code range: from FlashAttentionKwargs (4.47.0) to before HybridCache's removal (5.0.0).
+        java.util.function.Predicate<String> code = r -> compare(r, "4.47.0") >= 0 && compare(r, "5.0.0") < 0;
+        Span span = Span.covering(RELEASES, code).orElseThrow();
+        assertThat(span).isEqualTo(new Span(index("4.47.0"), index("4.57.6")));
+        assertThat(span.isExact(RELEASES, code)).isTrue();
+        assertThat(Span.covering(RELEASES, r -> r.equals("4.44.2"))).contains(Span.of(index("4.44.2")));
+        assertThat(Span.covering(RELEASES, r -> r.equals("4.99.0"))).isEmpty();
+        java.util.function.Predicate<String> gap = r -> r.equals("4.44.2") || r.equals("4.50.0");
+        assertThat(Span.covering(RELEASES, gap).orElseThrow().isExact(RELEASES, gap)).isFalse();
+    }
+
+    private static int compare(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    @Test
     void spans_beyond_the_release_list_are_refused() {
         assertThatThrownBy(() -> new PackageTrack("p", List.of("1.0", "2.0"), List.of(
                 new ModelSpan("m", Optional.of(new Span(1, 2)), Optional.empty(), Optional.empty(), Optional.empty())), Optional.empty()))
