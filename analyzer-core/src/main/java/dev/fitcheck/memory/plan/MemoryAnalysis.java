@@ -54,32 +54,30 @@ public final class MemoryAnalysis {
         WeightPlan weights = weightPlanner.plan(arch, c.scheme(arch));
         InferenceRequest req = new InferenceRequest(q.videoSeconds(), q.context(), q.decodeSteps(), c.activations(),
                 q.textCache(arch.language().family()), false);
-        InferenceMemory mem = inferenceModel.estimate(arch, req);
-        long need = need(arch, weights, mem, context, c);
+        InferenceMemory mem = inferenceModel.estimate(arch, weights, req);
+        long need = need(mem, context);
         long caches = mem.crossAttentionCacheBytes() + mem.textCacheBytes();
-        long activations = Math.max(0, mem.peak() - caches);
+        long activations = Math.max(0, mem.beyondWeights() - caches);
         long available = gpu.available().bytes();
         long allStopped = available + gpu.services().stream().mapToLong(s -> s.memory().bytes()).sum();
         Optional<List<String>> stop = need <= available ? Optional.of(List.of()) : smallestStopSet(gpu, need - available);
-        return new ConfigurationPlan(c, weights, mem, new ByteSize(weights.allocatorBytes()), new ByteSize(caches),
+        return new ConfigurationPlan(c, weights, mem, new ByteSize(mem.weightsReserved()), new ByteSize(caches),
                 new ByteSize(activations), context, new ByteSize(need), need <= available, stop,
                 longestVideo(arch, weights, req, context, c, available),
                 longestVideo(arch, weights, req, context, c, allStopped));
     }
 
-    /** Reserved bytes: the weights as the allocator holds them, the inference peak, cache rounding, the context. */
-    long need(ModelArchitecture arch, WeightPlan weights, InferenceMemory mem, ByteSize context, LoadConfiguration c) {
-        long rounding = Math.max(0, InferenceMemoryModel.reservedCaches(arch, mem, c.activations().bytes())
-                - mem.crossAttentionCacheBytes());
-        return weights.allocatorBytes() + mem.peak() + rounding + context.bytes();
+    /** What the process holds from the driver at its peak: the allocator's reserved peak and the CUDA context. */
+    static long need(InferenceMemory mem, ByteSize context) {
+        return mem.peakReserved() + context.bytes();
     }
 
     private double longestVideo(ModelArchitecture arch, WeightPlan weights, InferenceRequest req, ByteSize context,
             LoadConfiguration c, long available) {
         double longest = -1;
         for (double s = 0; s <= SCAN_LIMIT_SECONDS; s += SCAN_STEP_SECONDS) {
-            InferenceMemory m = inferenceModel.estimate(arch, req.withVideoSeconds(s));
-            if (need(arch, weights, m, context, c) > available) {
+            InferenceMemory m = inferenceModel.estimate(arch, weights, req.withVideoSeconds(s));
+            if (need(m, context) > available) {
                 break;
             }
             longest = s;

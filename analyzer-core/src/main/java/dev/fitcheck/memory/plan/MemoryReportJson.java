@@ -63,7 +63,9 @@ public final class MemoryReportJson {
             m.put("warnings", p.weights().warnings());
             List<Map<String, Object>> phases = new ArrayList<>();
             for (PhaseMemory ph : p.inference().phases()) {
-                phases.add(Map.of("name", ph.name(), "peak", ph.peakBytes(), "resident_after", ph.residentAfter(), "at", ph.peakAt()));
+                phases.add(Map.of("name", ph.name(), "peak_allocated", ph.peakAllocated(), "peak_reserved", ph.peakReserved(),
+                        "end_allocated", ph.endAllocated(), "end_reserved", ph.endReserved(), "at", ph.peakAt(),
+                        "reserved_at", ph.reservedAt()));
             }
             m.put("phases", phases);
             m.put("visual_tokens", p.inference().tokens().visualTokens());
