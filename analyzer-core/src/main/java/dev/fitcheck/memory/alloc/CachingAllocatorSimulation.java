@@ -24,6 +24,11 @@ import java.util.TreeSet;
  * <li>with expandable segments each pool has one segment that grows at its end in pages (2 MiB
  * small, 20 MiB large): a miss maps only what the free block at the end lacks.</li>
  * </ul>
+ * The large pool is replayed block by block. The small pool (tensors of 1 MiB or less: norms'
+ * statistics, single-token activations) is counted, not placed: its reserve is its allocated
+ * high-water mark rounded up to whole 2 MiB segments. Inference traces make hundreds of thousands
+ * of such tensors and their fragmentation is worth a few MiB, so this keeps a whole-inference
+ * replay at tens of milliseconds; {@link #exactSmallPool} replays it block by block instead.
  * Allocated bytes are counted by block, as {@code torch.cuda.memory_allocated()} counts them.
  */
 public final class CachingAllocatorSimulation {
@@ -38,12 +43,18 @@ public final class CachingAllocatorSimulation {
     /** Address space kept between segments so that an expandable one never runs into the next. */
     private static final long ADDRESS_SPACING = 1L << 44;
 
-    private static final Comparator<Block> BEST_FIT = Comparator.<Block>comparingLong(b -> b.size).thenComparingLong(b -> b.address);
+    /** Smallest size first, then lowest address: the order the allocator's block set keeps. */
+    private static final Comparator<Block> BEST_FIT = (x, y) -> x.size != y.size ? Long.compare(x.size, y.size)
+            : Long.compare(x.address, y.address);
 
     private final AllocatorSettings settings;
     private final Pool small = new Pool(true);
     private final Pool large = new Pool(false);
-    private final List<Block> handles = new ArrayList<>();
+    private Block[] handles = new Block[1024];
+    private int[] freeHandles = new int[1024];
+    private int freeHandleCount;
+    private int handleCount = 1; // handle 0 is "no tensor"
+    private final Block probe = new Block(null, Long.MIN_VALUE, 0);
     private long nextAddress = ADDRESS_SPACING;
     private long allocated;
     private long reserved;
@@ -54,9 +65,23 @@ public final class CachingAllocatorSimulation {
     private String lastGrowthSite = "";
     private int segments;
 
+    private final boolean exactSmallPool;
+    private long smallAllocated;
+    private long smallReserved;
+    private long[] smallSizes = new long[1024];
+
     public CachingAllocatorSimulation(AllocatorSettings settings) {
+        this(settings, false);
+    }
+
+    private CachingAllocatorSimulation(AllocatorSettings settings, boolean exactSmallPool) {
         this.settings = settings;
-        handles.add(null); // handle 0 is "no tensor"
+        this.exactSmallPool = exactSmallPool;
+    }
+
+    /** A simulation that places small-pool blocks too (for checks against hand-computed sequences). */
+    public static CachingAllocatorSimulation exactSmallPool(AllocatorSettings settings) {
+        return new CachingAllocatorSimulation(settings, true);
     }
 
     /** Allocates {@code bytes} and returns a handle for {@link #free}; 0 bytes allocate nothing (handle 0). */
@@ -68,8 +93,11 @@ public final class CachingAllocatorSimulation {
             return 0;
         }
         long size = roundSize(bytes);
+        if (size <= SMALL_SIZE && !exactSmallPool) {
+            return countSmall(size);
+        }
         Pool pool = size <= SMALL_SIZE ? small : large;
-        Block probe = new Block(null, Long.MIN_VALUE, size);
+        probe.size = size;
         Block block = pool.free.ceiling(probe);
         if (block != null) {
             pool.free.remove(block);
@@ -98,8 +126,38 @@ public final class CachingAllocatorSimulation {
             peakAllocated = allocated;
             peakAllocatedSite = site;
         }
-        handles.add(block);
-        return handles.size() - 1;
+        int h = newHandle();
+        handles[h] = block;
+        return h;
+    }
+
+    private long countSmall(long size) {
+        smallAllocated += size;
+        allocated += size;
+        if (allocated > peakAllocated) {
+            peakAllocated = allocated;
+            peakAllocatedSite = site;
+        }
+        long needed = roundUp(smallAllocated, SMALL_BUFFER);
+        if (needed > smallReserved) {
+            reserve(needed - smallReserved);
+            smallReserved = needed;
+        }
+        int h = newHandle();
+        smallSizes[h] = size;
+        return h;
+    }
+
+    private int newHandle() {
+        if (freeHandleCount > 0) {
+            return freeHandles[--freeHandleCount];
+        }
+        if (handleCount == handles.length) {
+            handles = java.util.Arrays.copyOf(handles, 2 * handles.length);
+            freeHandles = java.util.Arrays.copyOf(freeHandles, 2 * freeHandles.length);
+            smallSizes = java.util.Arrays.copyOf(smallSizes, 2 * smallSizes.length);
+        }
+        return handleCount++;
     }
 
     /** Frees what {@link #malloc} returned; the block goes back to its pool's cache, merged with free neighbours. */
@@ -107,11 +165,20 @@ public final class CachingAllocatorSimulation {
         if (handle == 0) {
             return;
         }
-        Block block = handles.get((int) handle);
-        if (block == null) {
-            throw new IllegalStateException("handle " + handle + " freed twice");
+        Block block = handle < handleCount ? handles[(int) handle] : null;
+        if (block == null && handle < handleCount && smallSizes[(int) handle] > 0) {
+            long size = smallSizes[(int) handle];
+            smallSizes[(int) handle] = 0;
+            smallAllocated -= size;
+            allocated -= size;
+            freeHandles[freeHandleCount++] = (int) handle;
+            return;
         }
-        handles.set((int) handle, null);
+        if (block == null) {
+            throw new IllegalStateException("handle " + handle + " is not allocated");
+        }
+        handles[(int) handle] = null;
+        freeHandles[freeHandleCount++] = (int) handle;
         allocated -= block.size;
         Pool pool = block.segment.pool;
         block.free = true;
