@@ -49,7 +49,6 @@ public final class SarifLog {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "fitcheck");
         driver.put("semanticVersion", toolVersion);
-        driver.put("informationUri", "https://github.com/fitcheck-dev/fitcheck");
         ArrayNode ruleArray = driver.putArray("rules");
         for (SarifRule r : rules.values()) {
             ObjectNode rn = ruleArray.addObject();
