@@ -13,6 +13,9 @@ final class Commands {
 
     static void register(CommandLine root) {
         // Subcommands are added here as they are built: analyze, scan, catalogue, env, test, memory, gate.
+        root.addSubcommand(new AnalyzeCommand());
+        root.addSubcommand(new MemoryCommand());
+        root.addSubcommand(new MemoryCompareCommand());
         // scan and gate answer for Maven projects until the Python ones land and dispatch to MavenScan/MavenGate.
         root.addSubcommand(new ScanCommand());
         root.addSubcommand(new GateCommand());
