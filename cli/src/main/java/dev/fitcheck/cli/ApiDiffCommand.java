@@ -13,6 +13,7 @@ import dev.fitcheck.java.JarCoordinates;
 import dev.fitcheck.java.JavaCatalogue;
 import dev.fitcheck.java.JavaCatalogueBuilder;
 import dev.fitcheck.java.JavaCatalogueStore;
+import dev.fitcheck.java.MavenVersionOrder;
 import dev.fitcheck.java.ReleaseSelection;
 import dev.fitcheck.maven.ArtifactCoordinate;
 import dev.fitcheck.maven.JarsRequest;
@@ -144,9 +145,16 @@ final class ApiDiffCommand implements Callable<Integer> {
                 ReleaseSelection selection = ReleaseSelection.parse(versions);
                 String[] ga = artifact.split(":");
                 if (ga.length != 2) throw new InputError("--artifact: expected groupId:artifactId, got '" + artifact + "'");
-                String anchor = released.isEmpty() ? "0" : released.get(released.size() - 1);
-                for (String v : selection.select(released, anchor)) {
-                    if (released.contains(v)) remote.add(new ArtifactCoordinate(ga[0], ga[1], v));
+                // the newest release in the range sets the flavour (-jre rather than -android)
+                List<String> inRange = selection.select(released, released.isEmpty() ? "0" : released.get(released.size() - 1))
+                        .stream().filter(v -> selection.spec().equals("all") || MavenVersionOrder.range(selection.spec(),
+                                "--versions").test(v)).filter(released::contains).toList();
+                List<String> finals = inRange.stream().filter(v -> !MavenVersionOrder.isPreRelease(v)).toList();
+                if (finals.isEmpty()) {
+                    throw new InputError("--versions " + versions + ": no release of " + artifact + " in that range");
+                }
+                for (String v : selection.select(finals, finals.get(finals.size() - 1))) {
+                    remote.add(new ArtifactCoordinate(ga[0], ga[1], v));
                 }
             }
             JarsResult fetched = maven.fetchJars(new JarsRequest(remote, List.of()));
