@@ -83,10 +83,15 @@ final class ApiDiffCommand implements Callable<Integer> {
         String name = artifact != null ? artifact : JarCoordinates.of(jars.values().iterator().next()).artifact().orElse("jar");
         JarApiReader reader = new JarApiReader();
         List<Map.Entry<String, Path>> entries = new ArrayList<>(jars.entrySet());
-        List<JarApi> apis = entries.parallelStream().map(e -> reader.read(e.getValue())).toList();
         JavaCatalogueBuilder builder = new JavaCatalogueBuilder(name);
-        for (int i = 0; i < entries.size(); i++) {
-            builder.add(entries.get(i).getKey(), apis.get(i));
+        // as many jars in flight as there are cores: the builder keeps bit sets, not every release's API
+        int batch = Math.max(1, Runtime.getRuntime().availableProcessors());
+        for (int from = 0; from < entries.size(); from += batch) {
+            List<Map.Entry<String, Path>> chunk = entries.subList(from, Math.min(entries.size(), from + batch));
+            List<JarApi> apis = chunk.parallelStream().map(e -> reader.read(e.getValue())).toList();
+            for (int i = 0; i < chunk.size(); i++) {
+                builder.add(chunk.get(i).getKey(), apis.get(i));
+            }
         }
         JavaCatalogue catalogue = builder.build();
         List<ApiComparison> steps = new ArrayList<>();
