@@ -1,33 +1,19 @@
 package dev.fitcheck.compat;
 
 import dev.fitcheck.evidence.SourceLocation;
-import dev.fitcheck.lint.KeywordConflictCheck;
-import dev.fitcheck.lint.LintFinding;
 import dev.fitcheck.lint.LintRule;
 import dev.fitcheck.manifest.ManifestReader;
 import dev.fitcheck.manifest.ManifestResult;
 import dev.fitcheck.manifest.MarkerEnvironment;
 import dev.fitcheck.manifest.Requirement;
-import dev.fitcheck.python.ReferenceExtractor;
-import dev.fitcheck.python.SourceTree;
-import dev.fitcheck.python.SymbolReference;
 import dev.fitcheck.version.SpecifierSet;
 import dev.fitcheck.version.Version;
 import dev.fitcheck.version.VersionSet;
 import dev.fitcheck.workspace.ModelSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,33 +28,19 @@ import java.util.TreeSet;
 public final class ModelAnalyzer {
 
     private final ApiHistories histories;
-    private final List<LintRule> lintRules;
+    private final SourceAnalyzer sources;
 
     public ModelAnalyzer(ApiHistories histories, List<LintRule> lintRules) {
         this.histories = histories;
-        this.lintRules = List.copyOf(lintRules);
+        this.sources = new SourceAnalyzer(histories, lintRules);
     }
 
     public ModelAnalysis analyze(ModelSpec model) {
         List<ManifestResult> manifests = model.manifests().stream().map(ManifestReader::read).toList();
         Map<String, List<Requirement>> declared = declared(manifests, MarkerEnvironment.linuxCpython(model.python()));
 
-        SourceTree tree = SourceTree.scan(model.sources());
-        SourceScan scan = scanSources(tree);
-
-        Map<String, InferredRange> inferred = new TreeMap<>();
-        Set<String> uncatalogued = new TreeSet<>();
-        Map<String, List<SymbolReference>> byTopLevel = new LinkedHashMap<>();
-        scan.references.forEach(r -> byTopLevel.computeIfAbsent(r.topLevel(), k -> new ArrayList<>()).add(r));
-        for (Map.Entry<String, List<SymbolReference>> e : byTopLevel.entrySet()) {
-            Optional<ApiHistory> history = histories.byImport(e.getKey());
-            if (history.isEmpty()) {
-                uncatalogued.add(e.getKey());
-                continue;
-            }
-            InferredRange range = new RangeInference().infer(history.get(), e.getValue());
-            inferred.merge(history.get().distribution(), range, (a, b) -> a); // one history per distribution
-        }
+        SourceAnalysis code = sources.analyze(model.sources());
+        Map<String, InferredRange> inferred = code.inferred();
 
         Map<String, List<Constraint>> constraints = new TreeMap<>();
         declared.forEach((dist, reqs) -> reqs.forEach(r -> declaredConstraint(model.name(), r)
@@ -81,8 +53,8 @@ public final class ModelAnalyzer {
         inferred.forEach((dist, range) -> disagreements.addAll(disagreements(model.name(), dist, range,
                 declared.getOrDefault(dist, List.of()))));
 
-        return new ModelAnalysis(model, manifests, declared, scan.references, inferred, constraints, disagreements,
-                scan.lints, uncatalogued);
+        return new ModelAnalysis(model, manifests, declared, code.references(), inferred, constraints, disagreements,
+                code.lints(), code.uncataloguedImports());
     }
 
     /**
@@ -100,43 +72,6 @@ public final class ModelAnalyzer {
             }
         }
         return out;
-    }
-
-    private record SourceScan(List<SymbolReference> references, List<LintFinding> lints) {
-    }
-
-    private SourceScan scanSources(SourceTree tree) {
-        ReferenceExtractor extractor = new ReferenceExtractor(tree.topLevelModules());
-        KeywordConflictCheck lint = new KeywordConflictCheck(lintRules);
-        // Files are independent: parse them in parallel (tree-sitter keeps one parser per thread).
-        record FileResult(List<SymbolReference> refs, List<LintFinding> lints) {
-        }
-        List<FileResult> results = tree.files().parallelStream().map(file -> {
-            Optional<String> text = readSource(file);
-            if (text.isEmpty()) return new FileResult(List.of(), List.of());
-            return new FileResult(extractor.extract(file, text.get()), lint.check(file, text.get()));
-        }).toList();
-        List<SymbolReference> refs = new ArrayList<>();
-        List<LintFinding> lints = new ArrayList<>();
-        results.forEach(r -> {
-            refs.addAll(r.refs());
-            lints.addAll(r.lints());
-        });
-        refs.sort(null);
-        return new SourceScan(refs, lints);
-    }
-
-    /** A source that is not UTF-8 is skipped: Python 3 would refuse it too, unless it declares a coding. */
-    private static Optional<String> readSource(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Optional<Constraint> declaredConstraint(String model, Requirement r) {

@@ -19,6 +19,12 @@ import dev.fitcheck.compat.UpgradeGate;
 import dev.fitcheck.compat.WorkspaceAnalysis;
 import dev.fitcheck.evidence.SourceLocation;
 import dev.fitcheck.lint.LintFinding;
+import dev.fitcheck.memory.ByteSize;
+import dev.fitcheck.memory.plan.ConfigurationPlan;
+import dev.fitcheck.memory.plan.LoadConfiguration;
+import dev.fitcheck.memory.plan.MemoryReport;
+import dev.fitcheck.report.chart.MemoryBars;
+import dev.fitcheck.report.chart.ReleaseTimeline;
 import dev.fitcheck.manifest.Requirement;
 import dev.fitcheck.version.Version;
 import dev.fitcheck.version.VersionSet;
@@ -48,6 +54,15 @@ public final class ReportBuilder {
      *                          commands the report suggests
      */
     public Report build(WorkspaceAnalysis analysis, String workspaceArgument) {
+        return build(analysis, workspaceArgument, List.of(), List.of());
+    }
+
+    /**
+     * @param memory one memory report per model that describes its memory, in workspace order
+     * @param tests  each model's latest test run, as far as there is one
+     */
+    public Report build(WorkspaceAnalysis analysis, String workspaceArgument, List<MemoryReport> memory,
+            List<TestRunSection> tests) {
         Path root = analysis.workspace().root();
         List<DependencyRow> rows = analysis.verdicts().stream().map(v -> row(v, analysis, root)).toList();
         List<Report.LintRow> lints = new ArrayList<>();
@@ -56,10 +71,13 @@ public final class ReportBuilder {
                 lints.add(new Report.LintRow(m.name(), f.rule().id(), rel(f.call(), root), relMessage(f, root), f.rule().help()));
             }
         }
-        List<Solution> solutions = solutions(analysis, root, workspaceArgument);
-        Report.Summary summary = summary(analysis, solutions, lints, root);
+        Optional<MemorySection> memorySection = MemorySectionBuilder.build(analysis.workspace(), memory);
+        List<Solution> solutions = new ArrayList<>(solutions(analysis, root, workspaceArgument));
+        solutions.addAll(memorySolutions(analysis, memory));
+        Report.Summary summary = summary(analysis, solutions, lints, root, memory);
         return new Report(title(analysis), analysis.workspace().name(), analysis.workspace().modelNames(), summary, rows,
-                lints, solutions, nextSteps(analysis, solutions, lints, workspaceArgument));
+                comparison(analysis, memory), timeline(analysis), memorySection, memoryBars(memory), lints, solutions,
+                tests, nextSteps(analysis, solutions, lints, workspaceArgument));
     }
 
     private static String title(WorkspaceAnalysis a) {
@@ -286,7 +304,8 @@ public final class ReportBuilder {
 
     // ---- summary and next steps ----
 
-    private Report.Summary summary(WorkspaceAnalysis a, List<Solution> solutions, List<Report.LintRow> lints, Path root) {
+    private Report.Summary summary(WorkspaceAnalysis a, List<Solution> solutions, List<Report.LintRow> lints, Path root,
+            List<MemoryReport> memory) {
         List<String> findings = new ArrayList<>();
         String models = String.join(" and ", a.workspace().modelNames());
         String verdict;
@@ -316,6 +335,9 @@ public final class ReportBuilder {
             }
         }
         lints.forEach(l -> findings.add(l.model() + ": " + l.message() + " (" + l.location() + ")"));
+        for (MemoryReport r : memory) {
+            findings.add(memoryFinding(r));
+        }
         String recommendation = solutions.stream().filter(Solution::viable).findFirst()
                 .map(s -> s.title() + ": " + s.cost() + ".").orElse("No solution found; see the details below.");
         return new Report.Summary(verdict, recommendation, findings);
@@ -333,6 +355,187 @@ public final class ReportBuilder {
         return steps;
     }
 
+    // ---- charts ----
+
+    /** One track per package whose range was inferred from some model's code. */
+    private Optional<ReleaseTimeline> timeline(WorkspaceAnalysis a) {
+        List<ReleaseTimeline.PackageTrack> tracks = new ArrayList<>();
+        for (PackageVerdict v : a.verdicts()) {
+            Optional<ApiHistory> history = histories.byDistribution(v.distribution());
+            boolean inferred = a.models().stream().anyMatch(m -> m.inferred(v.distribution()).isPresent());
+            if (history.isEmpty() || !inferred) continue;
+            List<Version> versions = history.get().releases();
+            List<String> releases = versions.stream().map(Version::toString).toList();
+            List<ReleaseTimeline.ModelSpan> spans = new ArrayList<>();
+            for (ModelAnalysis m : a.models()) {
+                if (!v.constraintsByModel().containsKey(m.name())) continue;
+                VersionSet declared = m.declared(v.distribution()).stream().map(r -> r.specifier().toVersionSet())
+                        .reduce(VersionSet.all(), VersionSet::intersect);
+                Optional<ReleaseTimeline.Span> declaredSpan = m.declared(v.distribution()).isEmpty() ? Optional.empty()
+                        : ReleaseTimeline.Span.covering(releases, r -> declared.contains(Version.parse(r)));
+                Optional<String> note = m.declared(v.distribution()).isEmpty() ? Optional.of("not declared")
+                        : declaredSpan.isEmpty() ? Optional.of("pin " + declared + " is not a catalogued release")
+                        : Optional.empty();
+                Optional<InferredRange> range = m.inferred(v.distribution());
+                Optional<ReleaseTimeline.Span> code = range.flatMap(r -> ReleaseTimeline.Span.covering(releases,
+                        x -> r.range().contains(Version.parse(x))));
+                spans.add(new ReleaseTimeline.ModelSpan(m.name(), declaredSpan, code,
+                        range.flatMap(InferredRange::lower).map(b -> b.symbol()),
+                        range.flatMap(InferredRange::upper).map(b -> b.symbol()), note));
+            }
+            Optional<ReleaseTimeline.Span> shared = ReleaseTimeline.Span.covering(releases,
+                    r -> v.effective().allowed().contains(Version.parse(r)));
+            tracks.add(new ReleaseTimeline.PackageTrack(v.distribution(), releases, spans, shared));
+        }
+        return tracks.isEmpty() ? Optional.empty() : Optional.of(new ReleaseTimeline(tracks));
+    }
+
+    private static Optional<MemoryBars> memoryBars(List<MemoryReport> memory) {
+        if (memory.isEmpty()) return Optional.empty();
+        MemoryReport first = memory.get(0);
+        List<MemoryBars.Segment> services = new ArrayList<>();
+        first.gpu().services().forEach(s -> services.add(new MemoryBars.Segment(s.service(), s.memory().bytes())));
+        if (first.gpu().others().bytes() > 0) services.add(new MemoryBars.Segment("other processes", first.gpu().others().bytes()));
+        List<MemoryBars.Configuration> configurations = new ArrayList<>();
+        for (MemoryReport r : memory) {
+            for (ConfigurationPlan p : r.plans()) {
+                configurations.add(new MemoryBars.Configuration(r.model() + " " + p.configuration().label(),
+                        p.need().bytes(), p.fitsNow() && p.weights().works()));
+            }
+        }
+        return Optional.of(new MemoryBars(first.gpu().gpuName(), first.gpu().total().bytes(), services, configurations));
+    }
+
+    // ---- memory: comparison, solutions, findings ----
+
+    private static String memoryFinding(MemoryReport r) {
+        String free = MemorySectionBuilder.gib(r.gpu().available());
+        String video = MemorySectionBuilder.videoText(r.question().videoSeconds());
+        List<String> parts = new ArrayList<>();
+        for (ConfigurationPlan p : r.plans()) {
+            String verdict = !p.weights().works() ? "fails (" + p.weights().problems().get(0).problem() + ")"
+                    : p.fitsNow() ? "fits"
+                    : p.stopToFit().map(stop -> "fits only after stopping " + String.join(" and ", stop))
+                            .orElse("does not fit even with every service stopped");
+            parts.add(p.configuration().label() + " needs " + MemorySectionBuilder.gib(p.need()) + " and " + verdict);
+        }
+        return r.model() + " with " + video + " of video, " + free + " free beside the services: "
+                + String.join("; ", parts) + ".";
+    }
+
+    private List<Report.ComparisonRow> comparison(WorkspaceAnalysis a, List<MemoryReport> memory) {
+        List<ModelAnalysis> models = a.models();
+        List<Report.ComparisonRow> rows = new ArrayList<>();
+        rows.add(row("Base model", models, m -> m.model().card().baseModel().orElse("-")));
+        rows.add(row("Parameters", models, m -> {
+            String card = m.model().card().parameters().orElse("-");
+            return memoryOf(memory, m.name()).map(r -> card + " (" + String.format(java.util.Locale.ROOT, "%,d",
+                    r.architecture().parameters()) + " counted)").orElse(card);
+        }));
+        for (LoadConfiguration c : List.of(LoadConfiguration.FULL, LoadConfiguration.INT8, LoadConfiguration.NF4)) {
+            rows.add(row("Weights, " + c.label(), models, m -> memoryOf(memory, m.name())
+                    .flatMap(r -> r.plans().stream().filter(p -> p.configuration() == c).findFirst())
+                    .map(p -> MemorySectionBuilder.gib(p.weightsReserved()) + " (need " + MemorySectionBuilder.gib(p.need())
+                            + ")").orElse("-")));
+        }
+        Set<String> features = new LinkedHashSet<>();
+        models.forEach(m -> features.addAll(new java.util.TreeSet<>(m.model().card().features().keySet())));
+        for (String f : features) {
+            rows.add(row(capitalised(f), models, m -> {
+                Boolean has = m.model().card().features().get(f);
+                return has == null ? "-" : has ? "yes" : "no";
+            }));
+        }
+        Set<String> inferredPackages = new java.util.TreeSet<>();
+        models.forEach(m -> inferredPackages.addAll(m.inferred().keySet()));
+        for (String dist : inferredPackages) {
+            rows.add(row(dist + " (declared)", models, m -> m.declared(dist).stream()
+                    .map(r -> r.specifier().isEmpty() ? "any" : r.specifier().toString()).findFirst().orElse("-")));
+            rows.add(row(dist + " (code runs on)", models, m -> m.inferred(dist).map(ReportBuilder::codeRangeText)
+                    .orElse("-")));
+        }
+        rows.add(row("Status", models, m -> m.model().card().status().orElse("-")));
+        return rows;
+    }
+
+    private static Report.ComparisonRow row(String feature, List<ModelAnalysis> models,
+            java.util.function.Function<ModelAnalysis, String> value) {
+        return new Report.ComparisonRow(feature, models.stream().map(value).toList());
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static Optional<MemoryReport> memoryOf(List<MemoryReport> memory, String model) {
+        return memory.stream().filter(r -> r.model().equals(model)).findFirst();
+    }
+
+    /** Stopping services, or quantizing, for each model whose full precision does not fit beside the services. */
+    private static List<Solution> memorySolutions(WorkspaceAnalysis a, List<MemoryReport> memory) {
+        List<Solution> out = new ArrayList<>();
+        for (MemoryReport r : memory) {
+            Optional<ConfigurationPlan> full = r.plans().stream()
+                    .filter(p -> p.configuration() == LoadConfiguration.FULL).findFirst();
+            if (full.isEmpty() || full.get().fitsNow()) continue;
+            ConfigurationPlan f = full.get();
+            String video = MemorySectionBuilder.videoText(r.question().videoSeconds());
+            if (f.stopToFit().isPresent()) {
+                List<String> stop = f.stopToFit().get();
+                List<String> steps = new ArrayList<>();
+                for (String name : stop) {
+                    a.workspace().services().stream().filter(s -> s.name().equals(name)).findFirst()
+                            .ifPresent(s -> steps.add("# stop " + name + ": " + String.join(" ", s.stop())));
+                }
+                steps.add("./fitcheck test " + r.model() + " --gpu --stop-services");
+                for (String name : stop) {
+                    a.workspace().services().stream().filter(s -> s.name().equals(name)).findFirst()
+                            .ifPresent(s -> steps.add("# start " + name + ": " + String.join(" ", s.start())));
+                }
+                out.add(new Solution("stop-services-" + r.model(), "Run " + r.model() + " at full precision with services stopped",
+                        true, "possible",
+                        "stop " + String.join(" and ", stop) + " while " + r.model() + " runs; longest video then "
+                                + MemorySectionBuilder.videoText(f.longestVideoSecondsAllStopped()),
+                        List.of(r.model() + " at full precision needs " + MemorySectionBuilder.gib(f.need()) + " for "
+                                + video + " of video; " + MemorySectionBuilder.gib(r.gpu().available())
+                                + " is free beside the services"),
+                        steps, List.of("no quality loss", "works immediately"),
+                        List.of("the services are down while it runs", "no concurrent use")));
+            } else {
+                out.add(new Solution("stop-services-" + r.model(), "Run " + r.model() + " at full precision with services stopped",
+                        false, "not possible",
+                        "needs " + MemorySectionBuilder.gib(f.need()) + " for " + video + " of video; the GPU has "
+                                + MemorySectionBuilder.gib(r.gpu().total()) + " in all",
+                        List.of("even with every service stopped, the longest video that fits is "
+                                + MemorySectionBuilder.videoText(f.longestVideoSecondsAllStopped())),
+                        List.of(), List.of(), List.of()));
+            }
+            r.plans().stream()
+                    .filter(p -> p.configuration() != LoadConfiguration.FULL && p.weights().works() && p.fitsNow())
+                    .min(java.util.Comparator.comparing((ConfigurationPlan p) -> p.configuration() == LoadConfiguration.INT8 ? 0 : 1)
+                            .thenComparing(p -> p.configuration().ordinal()))
+                    .ifPresent(q -> out.add(quantize(r, q, video)));
+        }
+        return out;
+    }
+
+    private static Solution quantize(MemoryReport r, ConfigurationPlan q, String video) {
+        List<String> details = new ArrayList<>();
+        details.add(q.configuration().label() + " needs " + MemorySectionBuilder.gib(q.need()) + " for " + video
+                + " of video (weights " + MemorySectionBuilder.gib(q.weightsReserved()) + ")");
+        if (!q.weights().skipList().isEmpty()) {
+            details.add("llm_int8_skip_modules=" + q.weights().skipList());
+        }
+        q.weights().kept().forEach(k -> details.add("keeps " + k.module() + " unquantized: " + k.reason() + " (costs "
+                + MemorySectionBuilder.gib(new ByteSize(Math.max(0, k.cost()))) + ")"));
+        details.addAll(q.weights().warnings());
+        return new Solution("quantize-" + r.model(), "Quantize " + r.model() + ": " + q.configuration().label(), true,
+                "possible", "needs " + MemorySectionBuilder.gib(q.need()) + ", longest video beside the services "
+                        + MemorySectionBuilder.videoText(q.longestVideoSecondsNow()),
+                details, List.of(), List.of("runs beside the services"),
+                List.of("quantized weights can lower quality", "needs bitsandbytes and a CUDA GPU"));
+    }
+
     // ---- paths relative to the workspace ----
 
     private static String rel(SourceLocation loc, Path root) {
@@ -344,7 +547,6 @@ public final class ReportBuilder {
     }
 
     private static String relMessage(LintFinding f, Path root) {
-        String msg = f.message();
-        return f.maskedAt().map(m -> msg.replace(m.display(), m.relativeTo(root).display())).orElse(msg);
+        return f.message(root);
     }
 }

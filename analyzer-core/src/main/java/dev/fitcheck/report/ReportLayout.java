@@ -1,5 +1,7 @@
 package dev.fitcheck.report;
 
+import dev.fitcheck.report.chart.MemoryBarsChart;
+import dev.fitcheck.report.chart.ReleaseTimelineChart;
 import dev.fitcheck.report.document.Block;
 import dev.fitcheck.report.document.Document;
 import dev.fitcheck.report.document.Text;
@@ -19,8 +21,11 @@ public final class ReportLayout {
         Document.Builder doc = Document.builder(r.title());
         summary(r, doc);
         dependencies(r, doc);
+        comparison(r, doc);
+        memory(r, doc);
         lints(r, doc);
         solutions(r, doc);
+        tests(r, doc);
         doc.heading(2, "Next steps");
         doc.numbered(r.nextSteps().stream().map(ReportLayout::withCode).toList());
         return doc.build();
@@ -82,6 +87,7 @@ public final class ReportLayout {
             doc.heading(3, "Why");
             doc.bullets(why);
         }
+        r.timeline().ifPresent(t -> doc.add(ReleaseTimelineChart.block(t)));
         if (!single.isEmpty()) {
             doc.heading(3, "Declared by one model");
             List<List<Text>> singles = new ArrayList<>();
@@ -129,6 +135,85 @@ public final class ReportLayout {
             return Text.builder().plain("shared: " + newest).build();
         }
         return Text.strong(v.status());
+    }
+
+    private static void comparison(Report r, Document.Builder doc) {
+        if (r.comparison().isEmpty()) return;
+        doc.heading(2, "Model comparison");
+        List<Text> headers = new ArrayList<>();
+        headers.add(Text.plain("Feature"));
+        r.models().forEach(m -> headers.add(Text.plain(m)));
+        List<List<Text>> rows = new ArrayList<>();
+        for (Report.ComparisonRow row : r.comparison()) {
+            List<Text> cells = new ArrayList<>();
+            cells.add(Text.plain(row.feature()));
+            row.values().forEach(v -> cells.add(Text.plain(v)));
+            rows.add(cells);
+        }
+        doc.add(new Block.Table(headers, rows, headers.stream().map(h -> false).toList()));
+    }
+
+    private static void memory(Report r, Document.Builder doc) {
+        if (r.memory().isEmpty()) return;
+        MemorySection m = r.memory().get();
+        doc.heading(2, "Memory analysis");
+        doc.paragraph(Text.builder().strong("GPU:").plain(" " + m.gpu() + ", " + m.capacity() + " (" + m.source() + ").")
+                .build());
+        List<List<Text>> services = new ArrayList<>();
+        for (MemorySection.ServiceRow s : m.services()) {
+            services.add(List.of(Text.plain(s.name()), Text.plain(s.description()), Text.plain(s.memory()),
+                    Text.plain(s.live() ? "measured now" : "from fitcheck.yaml")));
+        }
+        services.add(List.of(Text.strong("Available"), Text.plain(""), Text.strong(m.available()), Text.plain("")));
+        doc.add(new Block.Table(List.of(Text.plain("Service"), Text.plain("What"), Text.plain("Memory"), Text.plain("Source")),
+                services, List.of(false, false, true, false)));
+        doc.paragraph("Each configuration is planned for " + m.question() + ", against reserved (not allocated) memory.");
+        r.memoryBars().ifPresent(b -> doc.add(MemoryBarsChart.block(b)));
+        for (MemorySection.ModelMemory mm : m.models()) {
+            doc.heading(3, mm.title() + " (" + mm.model() + ")");
+            String parts = mm.parts().stream().map(p -> p.role() + " " + String.format(java.util.Locale.ROOT, "%,d", p.parameters()))
+                    .collect(Collectors.joining(", "));
+            doc.paragraph(Text.plain(mm.parameters() + " parameters: " + parts + "."));
+            List<List<Text>> rows = new ArrayList<>();
+            for (MemorySection.ConfigurationRow c : mm.configurations()) {
+                rows.add(List.of(Text.plain(c.configuration()), Text.plain(c.weights()), Text.plain(c.caches()),
+                        Text.plain(c.activations()), Text.plain(c.context()), Text.strong(c.need()),
+                        Text.plain(c.problems().isEmpty() ? (c.fitsNow() ? "yes" : "no") : "fails: " + c.problems().get(0)),
+                        Text.plain(c.withServices()), Text.plain(c.longestVideoNow()), Text.plain(c.longestVideoAllStopped())));
+            }
+            doc.add(new Block.Table(List.of(Text.plain("Configuration"), Text.plain("Weights"), Text.plain("Caches"),
+                    Text.plain("Activations"), Text.plain("CUDA context"), Text.plain("Need"), Text.plain("Fits now"),
+                    Text.plain("Services"), Text.plain("Longest video now"), Text.plain("All stopped")), rows,
+                    List.of(false, true, true, true, true, true, false, false, true, true)));
+            if (!mm.mustStayUnquantized().isEmpty() || !mm.warnings().isEmpty()) {
+                doc.heading(4, "Quantization: " + mm.model());
+                List<List<Text>> kept = mm.mustStayUnquantized().stream()
+                        .map(k -> List.of(Text.code(k.module()), Text.plain(k.reason()), Text.plain(k.cost()))).toList();
+                if (!kept.isEmpty()) {
+                    doc.add(new Block.Table(List.of(Text.plain("Module kept in fp16/bf16"), Text.plain("Why"),
+                            Text.plain("Cost")), kept, List.of(false, false, true)));
+                }
+                doc.bullets(mm.warnings().stream().map(ReportLayout::withCode).toList());
+            }
+            doc.bullets(mm.notes().stream().map(ReportLayout::withCode).toList());
+        }
+    }
+
+    private static void tests(Report r, Document.Builder doc) {
+        doc.heading(2, "Test results");
+        if (r.tests().isEmpty()) {
+            doc.paragraph(Text.builder().plain("No test run yet. Run ").code("./fitcheck test MODEL").plain(".").build());
+            return;
+        }
+        for (TestRunSection t : r.tests()) {
+            doc.heading(3, t.model() + ": " + t.outcome());
+            doc.paragraph(Text.plain(t.when() + ", " + t.environment() + "."));
+            List<List<Text>> rows = t.stages().stream().map(s -> List.of(Text.plain(s.name()), Text.strong(s.status()),
+                    Text.plain(s.duration()), withCode(String.join("; ", s.evidence())))).toList();
+            doc.add(new Block.Table(List.of(Text.plain("Stage"), Text.plain("Status"), Text.plain("Duration"),
+                    Text.plain("Evidence")), rows, List.of(false, false, true, false)));
+            doc.bullets(t.figures().stream().map(ReportLayout::withCode).toList());
+        }
     }
 
     private static void lints(Report r, Document.Builder doc) {

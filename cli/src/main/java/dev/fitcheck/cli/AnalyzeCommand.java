@@ -13,10 +13,16 @@ import dev.fitcheck.report.ReportLayout;
 import dev.fitcheck.report.document.Document;
 import dev.fitcheck.report.document.HtmlRenderer;
 import dev.fitcheck.report.document.MarkdownRenderer;
+import dev.fitcheck.memory.plan.MemoryQuestion;
+import dev.fitcheck.memory.plan.MemoryReport;
+import dev.fitcheck.workspace.ModelSpec;
 import dev.fitcheck.workspace.Workspace;
 import dev.fitcheck.workspace.WorkspaceLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +56,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Exit 1 when the report holds a conflict: ${COMPLETION-CANDIDATES} (default: never).")
     FailOn failOn;
 
+    @Option(names = "--video-minutes", paramLabel = "N", defaultValue = "1",
+            description = "Video length the memory plans are made for (default 1).")
+    double videoMinutes;
+
+    @Option(names = "--context", paramLabel = "N", defaultValue = "64", description = "Text tokens in the prompt (default 64).")
+    int context;
+
+    @Option(names = "--no-live", description = "Do not ask nvidia-smi; plan against fitcheck.yaml's GPU and services.")
+    boolean noLive;
+
     @Override
     public Integer call() {
         if (positional != null && workspace != null && !positional.equals(workspace)) {
@@ -63,14 +79,25 @@ final class AnalyzeCommand implements Callable<Integer> {
         WorkspaceAnalysis analysis = new WorkspaceAnalyzer(histories, LintRules.load(rules.resolve("lints.yaml")))
                 .analyze(ws);
         String shown = given != null ? given.toString() : Workspaces.home().relativize(path.toAbsolutePath()).toString();
-        Report report = new ReportBuilder(histories, MigrationRules.load(rules.resolve("migrations"))).build(analysis, shown);
+        List<MemoryReport> memory = new ArrayList<>();
+        if (ws.machine().gpu().isPresent()) {
+            MemoryPlans plans = MemoryPlans.of(ws, !noLive, 0);
+            for (ModelSpec m : ws.models()) {
+                if (!plans.describes(m)) continue;
+                Optional<String> transformers = analysis.choicesFor(m.name()).stream()
+                        .filter(c -> c.distribution().equals("transformers")).map(c -> c.release().toString()).findFirst();
+                memory.add(plans.plan(m, new MemoryQuestion(videoMinutes * 60, context, 32, transformers)));
+            }
+        }
+        Report report = new ReportBuilder(histories, MigrationRules.load(rules.resolve("migrations")))
+                .build(analysis, shown, memory, List.of());
 
         Document doc = new ReportLayout().layout(report);
         String jsonText = new ReportJson().render(report);
         Path dir = out != null ? out : Path.of("reports", ws.name());
-        ReportFiles.write(dir.resolve("report.md"), new MarkdownRenderer().render(doc));
-        ReportFiles.write(dir.resolve("report.html"), new HtmlRenderer().render(doc));
-        ReportFiles.write(dir.resolve("report.json"), jsonText);
+        Output.writeAtomically(dir.resolve("report.md"), new MarkdownRenderer().render(doc));
+        Output.writeAtomically(dir.resolve("report.html"), new HtmlRenderer().render(doc));
+        Output.writeAtomically(dir.resolve("report.json"), jsonText);
 
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

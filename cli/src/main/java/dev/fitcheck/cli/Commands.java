@@ -16,7 +16,7 @@ final class Commands {
         root.addSubcommand(new AnalyzeCommand());
         root.addSubcommand(new MemoryCommand());
         root.addSubcommand(new MemoryCompareCommand());
-        // scan and gate answer for Maven projects until the Python ones land and dispatch to MavenScan/MavenGate.
+        // scan and gate answer for Python workspaces and for Maven projects (a pom.xml in the path).
         root.addSubcommand(new ScanCommand());
         root.addSubcommand(new GateCommand());
         root.addSubcommand(new ApiDiffCommand());

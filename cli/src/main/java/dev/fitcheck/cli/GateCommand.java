@@ -27,12 +27,21 @@ final class GateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", defaultValue = ".", paramLabel = "PATH", description = "Project directory or pom.xml (default: .).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
+            description = "A workspace (fitcheck.yaml or its directory) or a Maven project (pom.xml or its directory); "
+                    + "default: ./fitcheck.yaml, else a pom.xml here, else the bundled fixtures/vidi.")
     Path path;
 
-    @Option(names = "--upgrade", paramLabel = "GROUP:ARTIFACT:VERSION",
-            description = "The upgrade to try (repeatable).")
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", description = "Same as PATH, for a workspace.")
+    Path workspace;
+
+    @Option(names = "--upgrade", paramLabel = "P==V|GROUP:ARTIFACT:VERSION",
+            description = "The upgrade to try (repeatable): transformers==5.0.0 on a workspace, g:a:v on a Maven project.")
     List<String> upgrades = new ArrayList<>();
+
+    @Option(names = "--requirements", arity = "2", paramLabel = "FILE",
+            description = "BASE HEAD: take the upgrades from a changed requirements file (each exact pin that differs).")
+    List<Path> requirements = new ArrayList<>();
 
     @Option(names = "--newest", description = "Try every declared dependency at its newest release (same flavour, no pre-releases).")
     boolean newest;
@@ -49,11 +58,33 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (path != null && workspace != null) {
+            throw new InputError("gate: give the project once, as PATH or with -w");
+        }
+        Path given = path != null ? path : workspace;
+        Optional<Path> pom = MavenProjects.findPom(given != null ? given : Path.of("."));
+        boolean python = upgrades.stream().anyMatch(u -> u.contains("==")) || !requirements.isEmpty()
+                || (given != null && isWorkspace(given)) || pom.isEmpty();
+        if (python) {
+            List<PythonGate.Upgrade> parsed = new ArrayList<>(upgrades.stream().map(PythonGate.Upgrade::parse).toList());
+            if (!requirements.isEmpty()) parsed.addAll(PythonGate.fromRequirements(requirements.get(0), requirements.get(1)));
+            if (parsed.isEmpty()) {
+                throw new InputError("gate: expected --upgrade PACKAGE==VERSION or --requirements BASE HEAD with a changed pin");
+            }
+            return PythonGate.run(given != null ? given : Workspaces.defaultPath(), parsed, json, Optional.ofNullable(sarif),
+                    spec.commandLine().getOut());
+        }
         if (upgrades.isEmpty() && !newest) {
             throw new InputError("gate: expected --upgrade GROUP:ARTIFACT:VERSION (or --newest)");
         }
-        Path pom = MavenProjects.findPom(path).orElseThrow(() -> new InputError(path
-                + ": expected a Maven project (a pom.xml); the Python gate comes with the workspace commands"));
+        return maven(pom.get());
+    }
+
+    private static boolean isWorkspace(Path p) {
+        return p.toString().endsWith(".yaml") || java.nio.file.Files.isRegularFile(p.resolve("fitcheck.yaml"));
+    }
+
+    private int maven(Path pom) {
         List<ArtifactCoordinate> parsed = upgrades.stream().map(u -> ArtifactCoordinate.parse(u, "--upgrade")).toList();
         return MavenGate.run(pom, new MavenGate.Options(parsed, newest, json, Optional.ofNullable(sarif),
                         MavenSettingsReader.read(Optional.ofNullable(settings))),

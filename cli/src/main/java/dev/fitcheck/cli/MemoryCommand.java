@@ -1,17 +1,10 @@
 package dev.fitcheck.cli;
 
 import dev.fitcheck.evidence.InputError;
-import dev.fitcheck.memory.arch.ArchitectureReader;
-import dev.fitcheck.memory.arch.ModelArchitecture;
-import dev.fitcheck.memory.gpu.GpuCatalogue;
-import dev.fitcheck.memory.gpu.GpuUsage;
-import dev.fitcheck.memory.plan.MemoryAnalysis;
 import dev.fitcheck.memory.plan.MemoryQuestion;
 import dev.fitcheck.memory.plan.MemoryReport;
 import dev.fitcheck.memory.plan.MemoryReportJson;
 import dev.fitcheck.memory.plan.MemoryReportText;
-import dev.fitcheck.run.NvidiaSmi;
-import dev.fitcheck.workspace.ModelMemorySpec;
 import dev.fitcheck.workspace.ModelSpec;
 import dev.fitcheck.workspace.Workspace;
 import dev.fitcheck.workspace.WorkspaceLoader;
@@ -65,16 +58,7 @@ final class MemoryCommand implements Callable<Integer> {
         Workspace ws = new WorkspaceLoader().load(workspace != null ? workspace : Workspaces.defaultPath());
         ModelSpec m = ws.model(model).orElseThrow(() -> new InputError(ws.file(), 1, "no model named '" + model
                 + "'; the workspace has " + String.join(", ", ws.modelNames())));
-        ModelMemorySpec mem = m.memory().orElseThrow(() -> new InputError(ws.file(), 1, "model '" + model
-                + "' has no 'memory' block; add its configs (language, vision, audio, projector) to plan its memory"));
-        ArchitectureReader reader = new ArchitectureReader();
-        ModelArchitecture arch = reader.fromConfigs(m.name(), mem.configs());
-        if (mem.weights().isPresent()) {
-            arch = reader.withCheckpoint(arch, mem.weights().get());
-        }
-        GpuCatalogue catalogue = GpuCatalogue.load(Workspaces.rules().resolve("gpus.yaml"));
-        GpuUsage usage = gpuUsage(ws);
-        MemoryReport report = new MemoryAnalysis().analyze(m.name(), m.card().title(), arch, usage, catalogue,
+        MemoryReport report = MemoryPlans.of(ws, !noLive, gpuIndex).plan(m,
                 new MemoryQuestion(videoMinutes * 60, context, decodeSteps, Optional.ofNullable(transformers)));
         var out = spec.commandLine().getOut();
         if (json) {
@@ -84,19 +68,5 @@ final class MemoryCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    private GpuUsage gpuUsage(Workspace ws) {
-        var gpu = ws.machine().gpu().orElseThrow(() -> new InputError(ws.file(), 1,
-                "the workspace names no GPU; add machine.gpu (model and memory) to plan against it"));
-        if (noLive) {
-            return GpuUsage.configured(gpu.model(), gpu.memory(), ws.services(), "--no-live");
-        }
-        NvidiaSmi.Observation obs = new NvidiaSmi().observe();
-        if (obs.snapshot().isEmpty() || obs.snapshot().get().gpus().stream().noneMatch(g -> g.index() == gpuIndex)) {
-            return GpuUsage.configured(gpu.model(), gpu.memory(), ws.services(),
-                    obs.snapshot().isEmpty() ? obs.reason() : "nvidia-smi shows no GPU " + gpuIndex);
-        }
-        return GpuUsage.live(obs.snapshot().get(), gpuIndex, ws.services());
     }
 }

@@ -5,6 +5,8 @@ import dev.fitcheck.java.ReleaseSelection;
 import dev.fitcheck.maven.MavenCatalogues;
 import dev.fitcheck.maven.MavenSettingsReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,12 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fitcheck scan PATH}. For now it answers for Maven projects (a pom.xml in PATH) through
- * {@link MavenScan}; the Python scan dispatches here by the same test when it lands.
+ * {@code fitcheck scan PATH}: a Maven project (a pom.xml in PATH) through {@link MavenScan}, any
+ * other tree as Python sources through {@link PythonScan}.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Symbol references and the range of releases each dependency allows, for a source tree "
-                + "(Maven projects: a pom.xml in PATH).")
+                + "(Python sources, or a Maven project when PATH holds a pom.xml).")
 final class ScanCommand implements Callable<Integer> {
 
     @Spec
@@ -47,10 +49,20 @@ final class ScanCommand implements Callable<Integer> {
             description = "Where Java catalogues are kept (default: ~/.cache/fitcheck/catalogues/maven).")
     Path catalogueDir;
 
+    @Option(names = {"-p", "--package"}, paramLabel = "P",
+            description = "Python: only these packages (repeatable; default: every catalogued package the code uses).")
+    List<String> packages = new ArrayList<>();
+
     @Override
     public Integer call() {
-        Path pom = MavenProjects.findPom(path).orElseThrow(() -> new InputError(path
-                + ": expected a Maven project (a pom.xml); scanning Python source trees comes with the Python scan"));
+        Optional<Path> maybePom = MavenProjects.findPom(path);
+        if (maybePom.isEmpty()) {
+            if (sarif != null) {
+                throw new InputError("--sarif: a Python scan has no breaks to report; use `fitcheck gate --sarif` instead");
+            }
+            return PythonScan.run(path, packages, json, spec.commandLine().getOut());
+        }
+        Path pom = maybePom.get();
         MavenScan.Options options = new MavenScan.Options(ReleaseSelection.parse(versions), json, Optional.ofNullable(sarif),
                 catalogueDir != null ? catalogueDir : MavenCatalogues.defaultStore(),
                 MavenSettingsReader.read(Optional.ofNullable(settings)));

@@ -40,11 +40,11 @@ class MavenLinkageTest {
 
     @BeforeAll
     static void publishAuditLib() throws Exception {
-        settings = CliRun.testSettings(tmp.resolve("settings"));
+        settings = MavenFixtures.testSettings(tmp.resolve("settings"));
         // what an earlier run published is stale if the fixture changed: never resolve it from the cache
-        CliRun.deleteTree(CliRun.testLocalRepository().resolve("dev/fitcheck/fixtures"));
+        MavenFixtures.deleteTree(MavenFixtures.testLocalRepository().resolve("dev/fitcheck/fixtures"));
         linkage = tmp.resolve("linkage");
-        CliRun.copyTree(CliRun.repoRoot().resolve("fixtures/maven/linkage"), linkage);
+        MavenFixtures.copyTree(CliRun.REPO.resolve("fixtures/maven/linkage"), linkage);
         try (MavenResolutionSession maven = MavenResolutionSession.open(MavenSettingsReader.read(Optional.of(settings)), m -> { })) {
             ArtifactCoordinate g20 = new ArtifactCoordinate("com.google.guava", "guava", "20.0");
             ArtifactCoordinate g21 = new ArtifactCoordinate("com.google.guava", "guava", "21.0");
@@ -69,7 +69,7 @@ class MavenLinkageTest {
     void theJvmFailsWhereTheScanSaysTheClassPathIsBroken() throws Exception {
         CliRun run = CliRun.of("scan", "-s", settings.toString(), "--catalogue-dir", tmp.resolve("catalogues").toString(),
                 "--json", linkage.resolve("app-on-guava-21").toString());
-        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.OK);
         JsonNode module = new ObjectMapper().readTree(run.out()).path("modules").get(0);
         assertThat(module.path("errors")).isEmpty();
         JsonNode problems = module.path("linkageProblems");
@@ -120,7 +120,7 @@ class MavenLinkageTest {
         Path app = linkage.resolve("app");
         CliRun scan = CliRun.of("scan", "--versions", "[20.0,22.0]", "-s", settings.toString(),
                 "--catalogue-dir", tmp.resolve("catalogues").toString(), "--json", app.toString());
-        assertThat(scan.exit()).as(scan.err()).isEqualTo(ExitCode.OK);
+        assertThat(scan.code()).as(scan.err()).isEqualTo(ExitCode.OK);
         JsonNode module = new ObjectMapper().readTree(scan.out()).path("modules").get(0);
         assertThat(module.path("linkageProblems")).isEmpty();
         assertThat(module.path("versionConflicts")).isEmpty();
@@ -134,7 +134,7 @@ class MavenLinkageTest {
         Path sarif = tmp.resolve("linkage-gate.sarif");
         CliRun gate = CliRun.of("gate", "--upgrade", "com.google.guava:guava:21.0", "-s", settings.toString(),
                 "--sarif", sarif.toString(), app.toString());
-        assertThat(gate.exit()).as(gate.err()).isEqualTo(ExitCode.CHECK_FAILED);
+        assertThat(gate.code()).as(gate.err()).isEqualTo(ExitCode.CHECK_FAILED);
         assertThat(gate.outLines()).contains(
                 "dev.fitcheck.fixtures:shop:1.0: FAILS (0 source breaks, 4 new linkage problems; 4 source references checked)",
                 "  linkage: dev.fitcheck.fixtures:audit-lib:1.0 com.example.audit.AuditLog (AuditLog.java:12): "
@@ -151,7 +151,7 @@ class MavenLinkageTest {
     void aProblemTheClassPathAlreadyHasIsNotTheUpgradesFault() {
         CliRun gate = CliRun.of("gate", "--upgrade", "com.google.guava:guava:22.0", "-s", settings.toString(),
                 linkage.resolve("app-on-guava-21").toString());
-        assertThat(gate.exit()).as(gate.out() + gate.err()).isEqualTo(ExitCode.OK);
+        assertThat(gate.code()).as(gate.out() + gate.err()).isEqualTo(ExitCode.OK);
         assertThat(gate.outLines()).contains("gate passed");
     }
 }
