@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /** One in-process run of the command line: its exit code and what it printed. */
 record CliRun(int code, String out, String err) {
@@ -16,6 +17,10 @@ record CliRun(int code, String out, String err) {
         int code = Fitcheck.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    List<String> outLines() {
+        return out.lines().toList();
     }
 
     /** For assertion messages. */
