@@ -62,6 +62,8 @@ public final class CatalogueBuilder {
         List<String> warnings = new ArrayList<>();
         int modules = 0;
         long treeSitterBytes = 0;
+        long readNanos = 0;
+        long foldNanos = 0;
         try {
             int done = 0;
             for (ReleaseInput r : todo) {
@@ -73,8 +75,12 @@ public final class CatalogueBuilder {
                         problems.add(new ReleaseProblem(r.version(), r.archive(),
                                 r.archive() + " holds no Python module of " + request.packageName()));
                     } else {
+                        long t0 = System.nanoTime();
                         PythonReleaseReader.Read read = reader.read(r.version(), archive);
+                        long t1 = System.nanoTime();
                         acc.add(read.api());
+                        readNanos += t1 - t0;
+                        foldNanos += System.nanoTime() - t1;
                         added.add(r.version());
                         warnings.addAll(read.warnings());
                         modules = Math.max(modules, read.modules());
@@ -96,7 +102,13 @@ public final class CatalogueBuilder {
                 p.close();
             }
         }
-        return new CatalogueBuildResult(acc.toCatalogue(), added, already, problems, warnings, modules,
+        long t2 = System.nanoTime();
+        ApiCatalogue catalogue = acc.toCatalogue();
+        if (Boolean.getBoolean("fitcheck.catalogue.timings")) {
+            System.err.printf("read+parse %d ms (resolve %d ms), fold %d ms, catalogue %d ms%n", readNanos / 1_000_000,
+                    reader.resolveNanos.get() / 1_000_000, foldNanos / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        }
+        return new CatalogueBuildResult(catalogue, added, already, problems, warnings, modules,
                 reader.filesParsed.get(), reader.filesReused.get(), reader.bytesParsed.get(), treeSitterBytes,
                 Duration.ofNanos(System.nanoTime() - start));
     }

@@ -40,6 +40,7 @@ final class PythonReleaseReader {
     final AtomicInteger filesParsed = new AtomicInteger();
     final AtomicInteger filesReused = new AtomicInteger();
     final AtomicLong bytesParsed = new AtomicLong();
+    final AtomicLong resolveNanos = new AtomicLong();
 
     PythonReleaseReader(ExecutorService pool, ThreadLocal<ModuleParser> parsers, SummaryCache cache, ChunkCache chunks) {
         this.pool = pool;
@@ -77,9 +78,12 @@ final class PythonReleaseReader {
         for (ModuleSummary s : summaries) warnings.addAll(s.warnings());
         cache.nextRelease();
         chunks.nextGeneration();
+        long t0 = System.nanoTime();
         PackageIndex index = new PackageIndex(summaries);
         List<String> requirements = archive.metadata().map(m -> m.requiresDist()).orElse(List.of());
-        return new Read(new ReleaseApi(version, modules(index), requirements), List.copyOf(warnings), index.modules().size());
+        ReleaseApi api = new ReleaseApi(version, modules(index), requirements);
+        resolveNanos.addAndGet(System.nanoTime() - t0);
+        return new Read(api, List.copyOf(warnings), index.modules().size());
     }
 
     private ModuleSummary summarize(DistributionArchive archive, SourceFile f, List<String> warnings) {

@@ -331,20 +331,20 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         void statement(TSNode n, boolean typeOnly) {
-            switch (n.getType()) {
+            switch (Grammar.type(n)) {
                 case "import_statement" -> importStatement(n, typeOnly);
                 case "import_from_statement" -> importFrom(n, typeOnly);
                 case "future_import_statement" -> futureImport(n, typeOnly);
                 case "class_definition" -> classDefinition(n, typeOnly);
                 case "function_definition" -> functionDefinition(n, typeOnly);
                 case "decorated_definition" -> {
-                    TSNode def = n.getChildByFieldName("definition");
+                    TSNode def = Grammar.field(n, "definition");
                     if (!def.isNull()) statement(def, typeOnly);
                 }
                 case "expression_statement" -> expressionStatement(n, typeOnly);
                 case "type_alias_statement" -> {
-                    TSNode left = n.getChildByFieldName("left");
-                    if (!left.isNull() && left.getNamedChildCount() > 0 && "identifier".equals(left.getNamedChild(0).getType())) {
+                    TSNode left = Grammar.field(n, "left");
+                    if (!left.isNull() && left.getNamedChildCount() > 0 && "identifier".equals(Grammar.type(left.getNamedChild(0)))) {
                         bind(left.getNamedChild(0), NameKind.VARIABLE, typeOnly);
                     }
                 }
@@ -353,7 +353,7 @@ public final class ModuleParser implements AutoCloseable {
                     int count = n.getNamedChildCount();
                     for (int i = 0; i < count; i++) {
                         TSNode c = n.getNamedChild(i);
-                        switch (c.getType()) {
+                        switch (Grammar.type(c)) {
                             case "block" -> statements(c, typeOnly);
                             case "except_clause", "except_group_clause", "finally_clause", "else_clause" ->
                                     clauseBlocks(c, typeOnly);
@@ -362,31 +362,31 @@ public final class ModuleParser implements AutoCloseable {
                     }
                 }
                 case "for_statement" -> {
-                    bindTargets(n.getChildByFieldName("left"), typeOnly);
+                    bindTargets(Grammar.field(n, "left"), typeOnly);
                     blockField(n, "body", typeOnly);
-                    TSNode alt = n.getChildByFieldName("alternative");
+                    TSNode alt = Grammar.field(n, "alternative");
                     if (!alt.isNull()) clauseBlocks(alt, typeOnly);
                 }
                 case "while_statement" -> {
                     blockField(n, "body", typeOnly);
-                    TSNode alt = n.getChildByFieldName("alternative");
+                    TSNode alt = Grammar.field(n, "alternative");
                     if (!alt.isNull()) clauseBlocks(alt, typeOnly);
                 }
                 case "with_statement" -> {
                     int count = n.getNamedChildCount();
                     for (int i = 0; i < count; i++) {
                         TSNode c = n.getNamedChild(i);
-                        if ("with_clause".equals(c.getType())) withClause(c, typeOnly);
+                        if ("with_clause".equals(Grammar.type(c))) withClause(c, typeOnly);
                     }
                     blockField(n, "body", typeOnly);
                 }
                 case "match_statement" -> {
-                    TSNode body = n.getChildByFieldName("body");
+                    TSNode body = Grammar.field(n, "body");
                     if (!body.isNull()) {
                         int count = body.getNamedChildCount();
                         for (int i = 0; i < count; i++) {
                             TSNode c = body.getNamedChild(i);
-                            if ("case_clause".equals(c.getType())) blockField(c, "consequence", typeOnly);
+                            if ("case_clause".equals(Grammar.type(c))) blockField(c, "consequence", typeOnly);
                         }
                     }
                 }
@@ -396,7 +396,7 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         void blockField(TSNode n, String field, boolean typeOnly) {
-            TSNode b = n.getChildByFieldName(field);
+            TSNode b = Grammar.field(n, field);
             if (!b.isNull()) statements(b, typeOnly);
         }
 
@@ -405,19 +405,19 @@ public final class ModuleParser implements AutoCloseable {
             int count = clause.getNamedChildCount();
             for (int i = 0; i < count; i++) {
                 TSNode c = clause.getNamedChild(i);
-                if ("block".equals(c.getType())) statements(c, typeOnly);
+                if ("block".equals(Grammar.type(c))) statements(c, typeOnly);
             }
         }
 
         void ifStatement(TSNode n, boolean typeOnly) {
-            boolean typeChecking = isTypeChecking(n.getChildByFieldName("condition"));
+            boolean typeChecking = isTypeChecking(Grammar.field(n, "condition"));
             blockField(n, "consequence", typeOnly || typeChecking);
             int count = n.getNamedChildCount();
             for (int i = 0; i < count; i++) {
                 TSNode c = n.getNamedChild(i);
-                switch (c.getType()) {
+                switch (Grammar.type(c)) {
                     case "elif_clause" -> blockField(c, "consequence",
-                            typeOnly || isTypeChecking(c.getChildByFieldName("condition")));
+                            typeOnly || isTypeChecking(Grammar.field(c, "condition")));
                     case "else_clause" -> blockField(c, "body", typeOnly);
                     default -> { }
                 }
@@ -426,7 +426,7 @@ public final class ModuleParser implements AutoCloseable {
 
         boolean isTypeChecking(TSNode cond) {
             if (cond.isNull()) return false;
-            String type = cond.getType();
+            String type = Grammar.type(cond);
             if (!"identifier".equals(type) && !"attribute".equals(type)) return false;
             String t = text(cond);
             return t.equals("TYPE_CHECKING") || t.endsWith(".TYPE_CHECKING");
@@ -436,10 +436,10 @@ public final class ModuleParser implements AutoCloseable {
             int count = clause.getNamedChildCount();
             for (int i = 0; i < count; i++) {
                 TSNode item = clause.getNamedChild(i);
-                if (!"with_item".equals(item.getType())) continue;
-                TSNode value = item.getChildByFieldName("value");
-                if (!value.isNull() && "as_pattern".equals(value.getType())) {
-                    TSNode alias = value.getChildByFieldName("alias");
+                if (!"with_item".equals(Grammar.type(item))) continue;
+                TSNode value = Grammar.field(item, "value");
+                if (!value.isNull() && "as_pattern".equals(Grammar.type(value))) {
+                    TSNode alias = Grammar.field(value, "alias");
                     if (!alias.isNull() && alias.getNamedChildCount() > 0) {
                         bindTargets(alias.getNamedChild(0), typeOnly);
                     }
@@ -452,11 +452,11 @@ public final class ModuleParser implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 if (!"name".equals(n.getFieldNameForChild(i))) continue;
                 TSNode c = n.getChild(i);
-                if ("aliased_import".equals(c.getType())) {
-                    String module = text(c.getChildByFieldName("name"));
-                    TSNode alias = c.getChildByFieldName("alias");
+                if ("aliased_import".equals(Grammar.type(c))) {
+                    String module = text(Grammar.field(c, "name"));
+                    TSNode alias = Grammar.field(c, "alias");
                     addName(text(alias), NameKind.IMPORT, line(alias), typeOnly, new ImportSource(0, module, null), null);
-                } else if ("dotted_name".equals(c.getType())) {
+                } else if ("dotted_name".equals(Grammar.type(c))) {
                     String first = text(c.getNamedChild(0));
                     addName(first, NameKind.IMPORT, line(c), typeOnly, new ImportSource(0, first, null), null);
                 }
@@ -464,17 +464,17 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         void importFrom(TSNode n, boolean typeOnly) {
-            TSNode moduleNode = n.getChildByFieldName("module_name");
+            TSNode moduleNode = Grammar.field(n, "module_name");
             if (moduleNode.isNull()) return;
             int level = 0;
             String module;
-            if ("relative_import".equals(moduleNode.getType())) {
+            if ("relative_import".equals(Grammar.type(moduleNode))) {
                 module = "";
                 int count = moduleNode.getNamedChildCount();
                 for (int i = 0; i < count; i++) {
                     TSNode c = moduleNode.getNamedChild(i);
-                    if ("import_prefix".equals(c.getType())) level = c.getEndByte() - c.getStartByte();
-                    else if ("dotted_name".equals(c.getType())) module = text(c);
+                    if ("import_prefix".equals(Grammar.type(c))) level = c.getEndByte() - c.getStartByte();
+                    else if ("dotted_name".equals(Grammar.type(c))) module = text(c);
                 }
             } else {
                 module = text(moduleNode);
@@ -482,7 +482,7 @@ public final class ModuleParser implements AutoCloseable {
             int count = n.getChildCount();
             for (int i = 0; i < count; i++) {
                 TSNode c = n.getChild(i);
-                if ("wildcard_import".equals(c.getType())) {
+                if ("wildcard_import".equals(Grammar.type(c))) {
                     stars.add(new StarImport(new ImportSource(level, module, null), line(c), typeOnly));
                     continue;
                 }
@@ -499,40 +499,40 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         void importedName(TSNode c, int level, String module, boolean typeOnly) {
-            if ("aliased_import".equals(c.getType())) {
-                String name = text(c.getChildByFieldName("name"));
-                TSNode alias = c.getChildByFieldName("alias");
+            if ("aliased_import".equals(Grammar.type(c))) {
+                String name = text(Grammar.field(c, "name"));
+                TSNode alias = Grammar.field(c, "alias");
                 addName(text(alias), NameKind.IMPORT, line(alias), typeOnly, new ImportSource(level, module, name), null);
-            } else if ("dotted_name".equals(c.getType())) {
+            } else if ("dotted_name".equals(Grammar.type(c))) {
                 String name = text(c);
                 addName(name, NameKind.IMPORT, line(c), typeOnly, new ImportSource(level, module, name), null);
             }
         }
 
         void functionDefinition(TSNode n, boolean typeOnly) {
-            TSNode name = n.getChildByFieldName("name");
+            TSNode name = Grammar.field(n, "name");
             if (name.isNull()) return;
-            addName(text(name), NameKind.FUNCTION, line(name), typeOnly, null, parameters(n.getChildByFieldName("parameters")));
+            addName(text(name), NameKind.FUNCTION, line(name), typeOnly, null, parameters(Grammar.field(n, "parameters")));
         }
 
         void classDefinition(TSNode n, boolean typeOnly) {
-            TSNode name = n.getChildByFieldName("name");
+            TSNode name = Grammar.field(n, "name");
             if (name.isNull()) return;
             addName(text(name), NameKind.CLASS, line(name), typeOnly, null, null);
             List<String> bases = new ArrayList<>();
-            TSNode sup = n.getChildByFieldName("superclasses");
+            TSNode sup = Grammar.field(n, "superclasses");
             if (!sup.isNull()) {
                 int count = sup.getNamedChildCount();
                 for (int i = 0; i < count; i++) {
                     TSNode b = sup.getNamedChild(i);
-                    String t = b.getType();
+                    String t = Grammar.type(b);
                     if (!"keyword_argument".equals(t) && !"comment".equals(t) && !"dictionary_splat".equals(t)) {
                         bases.add(text(b));
                     }
                 }
             }
             List<ClassMember> members = new ArrayList<>();
-            TSNode body = n.getChildByFieldName("body");
+            TSNode body = Grammar.field(n, "body");
             if (!body.isNull()) classBody(body, members);
             classes.add(new ClassSummary(text(name), line(name), typeOnly, bases, members));
         }
@@ -541,7 +541,7 @@ public final class ModuleParser implements AutoCloseable {
             int count = n.getNamedChildCount();
             for (int i = 0; i < count; i++) {
                 TSNode e = n.getNamedChild(i);
-                switch (e.getType()) {
+                switch (Grammar.type(e)) {
                     case "assignment" -> assignment(e, typeOnly);
                     case "augmented_assignment" -> augmented(e, typeOnly);
                     case "call" -> call(e);
@@ -554,50 +554,50 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         void assignment(TSNode a, boolean typeOnly) {
-            TSNode right = a.getChildByFieldName("right");
+            TSNode right = Grammar.field(a, "right");
             if (right.isNull()) {
                 return; // a bare annotation binds nothing at module level
             }
-            TSNode left = a.getChildByFieldName("left");
+            TSNode left = Grammar.field(a, "left");
             bindTargets(left, typeOnly);
-            if ("identifier".equals(left.getType())) {
+            if ("identifier".equals(Grammar.type(left))) {
                 String name = text(left);
                 if (name.equals("__all__")) {
                     addToAll(right);
-                } else if (name.equals("_import_structure") && "dictionary".equals(right.getType())) {
+                } else if (name.equals("_import_structure") && "dictionary".equals(Grammar.type(right))) {
                     mergeStructure(right);
                 }
-            } else if ("subscript".equals(left.getType())) {
+            } else if ("subscript".equals(Grammar.type(left))) {
                 String key = structureKey(left);
                 if (key != null) {
                     addStructureNames(key, right);
                 }
             }
-            if ("assignment".equals(right.getType())) {
+            if ("assignment".equals(Grammar.type(right))) {
                 assignment(right, typeOnly); // a = b = value
             }
         }
 
         void augmented(TSNode a, boolean typeOnly) {
-            TSNode left = a.getChildByFieldName("left");
-            if (!"identifier".equals(left.getType())) return;
+            TSNode left = Grammar.field(a, "left");
+            if (!"identifier".equals(Grammar.type(left))) return;
             bind(left, NameKind.VARIABLE, typeOnly);
-            TSNode op = a.getChildByFieldName("operator");
-            if (text(left).equals("__all__") && !op.isNull() && "+=".equals(op.getType())) {
-                addToAll(a.getChildByFieldName("right"));
+            TSNode op = Grammar.field(a, "operator");
+            if (text(left).equals("__all__") && !op.isNull() && "+=".equals(Grammar.type(op))) {
+                addToAll(Grammar.field(a, "right"));
             }
         }
 
         /** {@code __all__.append/extend(...)}, {@code _import_structure["k"].extend/append(...)}, {@code _import_structure.update({...})}. */
         void call(TSNode c) {
-            TSNode fn = c.getChildByFieldName("function");
-            if (!"attribute".equals(fn.getType())) return;
-            TSNode object = fn.getChildByFieldName("object");
-            String method = text(fn.getChildByFieldName("attribute"));
-            TSNode args = c.getChildByFieldName("arguments");
-            if (args.isNull() || !"argument_list".equals(args.getType()) || args.getNamedChildCount() != 1) return;
+            TSNode fn = Grammar.field(c, "function");
+            if (!"attribute".equals(Grammar.type(fn))) return;
+            TSNode object = Grammar.field(fn, "object");
+            String method = text(Grammar.field(fn, "attribute"));
+            TSNode args = Grammar.field(c, "arguments");
+            if (args.isNull() || !"argument_list".equals(Grammar.type(args)) || args.getNamedChildCount() != 1) return;
             TSNode arg = args.getNamedChild(0);
-            if ("identifier".equals(object.getType())) {
+            if ("identifier".equals(Grammar.type(object))) {
                 String target = text(object);
                 if (target.equals("__all__")) {
                     if (method.equals("append")) {
@@ -607,10 +607,10 @@ public final class ModuleParser implements AutoCloseable {
                     } else if (method.equals("extend")) {
                         addToAll(arg);
                     }
-                } else if (target.equals("_import_structure") && method.equals("update") && "dictionary".equals(arg.getType())) {
+                } else if (target.equals("_import_structure") && method.equals("update") && "dictionary".equals(Grammar.type(arg))) {
                     mergeStructure(arg);
                 }
-            } else if ("subscript".equals(object.getType())) {
+            } else if ("subscript".equals(Grammar.type(object))) {
                 String key = structureKey(object);
                 if (key == null) return;
                 if (method.equals("append")) {
@@ -624,11 +624,11 @@ public final class ModuleParser implements AutoCloseable {
 
         /** {@code "k"} in {@code _import_structure["k"]}, or null. */
         String structureKey(TSNode subscript) {
-            TSNode value = subscript.getChildByFieldName("value");
-            if (value.isNull() || !"identifier".equals(value.getType()) || !text(value).equals("_import_structure")) {
+            TSNode value = Grammar.field(subscript, "value");
+            if (value.isNull() || !"identifier".equals(Grammar.type(value)) || !text(value).equals("_import_structure")) {
                 return null;
             }
-            TSNode key = subscript.getChildByFieldName("subscript");
+            TSNode key = Grammar.field(subscript, "subscript");
             return key.isNull() ? null : stringLiteral(key);
         }
 
@@ -636,15 +636,15 @@ public final class ModuleParser implements AutoCloseable {
             int count = dict.getNamedChildCount();
             for (int i = 0; i < count; i++) {
                 TSNode pair = dict.getNamedChild(i);
-                if (!"pair".equals(pair.getType())) continue;
-                String key = stringLiteral(pair.getChildByFieldName("key"));
-                if (key != null) addStructureNames(key, pair.getChildByFieldName("value"));
+                if (!"pair".equals(Grammar.type(pair))) continue;
+                String key = stringLiteral(Grammar.field(pair, "key"));
+                if (key != null) addStructureNames(key, Grammar.field(pair, "value"));
             }
         }
 
         void addStructureNames(String key, TSNode list) {
             if (list.isNull()) return;
-            String t = list.getType();
+            String t = Grammar.type(list);
             if (!"list".equals(t) && !"tuple".equals(t)) return; // computed (dummy objects): no static names
             Set<String> set = importStructure.computeIfAbsent(key, k -> new LinkedHashSet<>());
             int count = list.getNamedChildCount();
@@ -666,22 +666,22 @@ public final class ModuleParser implements AutoCloseable {
                 dunderAllComplete = false;
                 return;
             }
-            switch (value.getType()) {
+            switch (Grammar.type(value)) {
                 case "list", "tuple" -> {
                     int count = value.getNamedChildCount();
                     for (int i = 0; i < count; i++) {
                         TSNode e = value.getNamedChild(i);
-                        if ("comment".equals(e.getType())) continue;
+                        if ("comment".equals(Grammar.type(e))) continue;
                         String s = stringLiteral(e);
                         if (s != null) set.add(s);
                         else dunderAllComplete = false;
                     }
                 }
                 case "binary_operator" -> {
-                    TSNode op = value.getChildByFieldName("operator");
-                    if (!op.isNull() && "+".equals(op.getType())) {
-                        addToAll(value.getChildByFieldName("left"));
-                        addToAll(value.getChildByFieldName("right"));
+                    TSNode op = Grammar.field(value, "operator");
+                    if (!op.isNull() && "+".equals(Grammar.type(op))) {
+                        addToAll(Grammar.field(value, "left"));
+                        addToAll(Grammar.field(value, "right"));
                     } else {
                         dunderAllComplete = false;
                     }
@@ -696,12 +696,12 @@ public final class ModuleParser implements AutoCloseable {
 
         /** The value of a plain string literal ({@code "x"}, {@code 'x'}), or null for anything else. */
         String stringLiteral(TSNode n) {
-            if (n.isNull() || !"string".equals(n.getType())) return null;
+            if (n.isNull() || !"string".equals(Grammar.type(n))) return null;
             int count = n.getChildCount();
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < count; i++) {
                 TSNode c = n.getChild(i);
-                switch (c.getType()) {
+                switch (Grammar.type(c)) {
                     case "string_start" -> {
                         String start = text(c);
                         for (int k = 0; k < start.length(); k++) {
@@ -719,14 +719,14 @@ public final class ModuleParser implements AutoCloseable {
 
         boolean callsDefineImportStructure(TSNode n, int depth) {
             if (depth > 12) return false;
-            if ("call".equals(n.getType())) {
-                TSNode fn = n.getChildByFieldName("function");
+            if ("call".equals(Grammar.type(n))) {
+                TSNode fn = Grammar.field(n, "function");
                 if (!fn.isNull()) {
                     String t = text(fn);
                     if (t.equals("define_import_structure") || t.endsWith(".define_import_structure")) return true;
                 }
             }
-            if ("dictionary".equals(n.getType()) || "list".equals(n.getType()) || "string".equals(n.getType())) {
+            if ("dictionary".equals(Grammar.type(n)) || "list".equals(Grammar.type(n)) || "string".equals(Grammar.type(n))) {
                 return false;
             }
             int count = n.getNamedChildCount();
@@ -740,7 +740,7 @@ public final class ModuleParser implements AutoCloseable {
 
         void bindTargets(TSNode t, boolean typeOnly) {
             if (t.isNull()) return;
-            switch (t.getType()) {
+            switch (Grammar.type(t)) {
                 case "identifier" -> bind(t, NameKind.VARIABLE, typeOnly);
                 case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list" -> {
                     int count = t.getNamedChildCount();
@@ -771,9 +771,9 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         void member(TSNode n, List<ClassMember> members, List<String> decorators) {
-            switch (n.getType()) {
+            switch (Grammar.type(n)) {
                 case "function_definition" -> {
-                    TSNode name = n.getChildByFieldName("name");
+                    TSNode name = Grammar.field(n, "name");
                     if (name.isNull()) return;
                     MemberKind kind = MemberKind.METHOD;
                     for (String d : decorators) {
@@ -782,10 +782,10 @@ public final class ModuleParser implements AutoCloseable {
                             kind = MemberKind.PROPERTY;
                         }
                     }
-                    members.add(new ClassMember(text(name), kind, line(name), parameters(n.getChildByFieldName("parameters"))));
+                    members.add(new ClassMember(text(name), kind, line(name), parameters(Grammar.field(n, "parameters"))));
                 }
                 case "class_definition" -> {
-                    TSNode name = n.getChildByFieldName("name");
+                    TSNode name = Grammar.field(n, "name");
                     if (!name.isNull()) members.add(new ClassMember(text(name), MemberKind.CLASS, line(name), null));
                 }
                 case "decorated_definition" -> {
@@ -793,21 +793,21 @@ public final class ModuleParser implements AutoCloseable {
                     int count = n.getNamedChildCount();
                     for (int i = 0; i < count; i++) {
                         TSNode c = n.getNamedChild(i);
-                        if ("decorator".equals(c.getType()) && c.getNamedChildCount() > 0) {
+                        if ("decorator".equals(Grammar.type(c)) && c.getNamedChildCount() > 0) {
                             ds.add(text(c.getNamedChild(0)));
                         }
                     }
-                    TSNode def = n.getChildByFieldName("definition");
+                    TSNode def = Grammar.field(n, "definition");
                     if (!def.isNull()) member(def, members, ds);
                 }
                 case "expression_statement" -> {
                     int count = n.getNamedChildCount();
                     for (int i = 0; i < count; i++) {
                         TSNode e = n.getNamedChild(i);
-                        if ("assignment".equals(e.getType())) memberAssignment(e, members);
-                        else if ("augmented_assignment".equals(e.getType())) {
-                            TSNode left = e.getChildByFieldName("left");
-                            if ("identifier".equals(left.getType())) {
+                        if ("assignment".equals(Grammar.type(e))) memberAssignment(e, members);
+                        else if ("augmented_assignment".equals(Grammar.type(e))) {
+                            TSNode left = Grammar.field(e, "left");
+                            if ("identifier".equals(Grammar.type(left))) {
                                 members.add(new ClassMember(text(left), MemberKind.ATTRIBUTE, line(left), null));
                             }
                         }
@@ -815,12 +815,12 @@ public final class ModuleParser implements AutoCloseable {
                 }
                 case "if_statement", "try_statement", "for_statement", "while_statement", "with_statement",
                         "elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause" -> {
-                    if ("for_statement".equals(n.getType())) memberTargets(n.getChildByFieldName("left"), members);
+                    if ("for_statement".equals(Grammar.type(n))) memberTargets(Grammar.field(n, "left"), members);
                     int count = n.getNamedChildCount();
                     for (int i = 0; i < count; i++) {
                         TSNode c = n.getNamedChild(i);
-                        if ("block".equals(c.getType())) classBody(c, members);
-                        else if (c.getType().endsWith("_clause")) member(c, members, List.of());
+                        if ("block".equals(Grammar.type(c))) classBody(c, members);
+                        else if (Grammar.type(c).endsWith("_clause")) member(c, members, List.of());
                     }
                 }
                 case "ERROR" -> {
@@ -832,14 +832,14 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         void memberAssignment(TSNode a, List<ClassMember> members) {
-            memberTargets(a.getChildByFieldName("left"), members); // annotated-only fields count: dataclass fields
-            TSNode right = a.getChildByFieldName("right");
-            if (!right.isNull() && "assignment".equals(right.getType())) memberAssignment(right, members);
+            memberTargets(Grammar.field(a, "left"), members); // annotated-only fields count: dataclass fields
+            TSNode right = Grammar.field(a, "right");
+            if (!right.isNull() && "assignment".equals(Grammar.type(right))) memberAssignment(right, members);
         }
 
         void memberTargets(TSNode t, List<ClassMember> members) {
             if (t.isNull()) return;
-            switch (t.getType()) {
+            switch (Grammar.type(t)) {
                 case "identifier" -> members.add(new ClassMember(text(t), MemberKind.ATTRIBUTE, line(t), null));
                 case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list" -> {
                     int count = t.getNamedChildCount();
@@ -861,16 +861,16 @@ public final class ModuleParser implements AutoCloseable {
             int count = params.getNamedChildCount();
             for (int i = 0; i < count; i++) {
                 TSNode p = params.getNamedChild(i);
-                String type = p.getType();
+                String type = Grammar.type(p);
                 switch (type) {
                     case "identifier" -> out.add(new Parameter(text(p), kw(keywordOnly), false));
                     case "default_parameter", "typed_default_parameter" -> {
-                        TSNode name = p.getChildByFieldName("name");
+                        TSNode name = Grammar.field(p, "name");
                         if (!name.isNull()) out.add(new Parameter(text(name), kw(keywordOnly), true));
                     }
                     case "typed_parameter" -> {
                         TSNode inner = p.getNamedChild(0);
-                        switch (inner.getType()) {
+                        switch (Grammar.type(inner)) {
                             case "identifier" -> out.add(new Parameter(text(inner), kw(keywordOnly), false));
                             case "list_splat_pattern" -> {
                                 out.add(new Parameter(splatName(inner), ParameterKind.VAR_POSITIONAL, false));
