@@ -75,6 +75,12 @@ public final class CatalogueStore {
                     write(c, out);
                 }
                 try {
+                    // temporary files are owner-only; a catalogue is for everyone who can read the directory
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: its defaults apply
+                }
+                try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);

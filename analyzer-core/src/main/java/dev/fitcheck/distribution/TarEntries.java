@@ -50,7 +50,7 @@ final class TarEntries implements EntrySource {
                     warnings.add(refused.getMessage());
                     continue;
                 }
-                if (raw.count > ArchiveLimits.RATIO_FLOOR && total.get() / raw.count > limits.maxRatio()) {
+                if (total.get() > ArchiveLimits.RATIO_FLOOR && total.get() / Math.max(1, raw.count) > limits.maxRatio()) {
                     throw new ArchiveException(archive, archive + ": inflates more than " + limits.maxRatio()
                             + " times its size; refusing it as a decompression bomb");
                 }

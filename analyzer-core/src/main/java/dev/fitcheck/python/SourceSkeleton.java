@@ -269,7 +269,9 @@ record SourceSkeleton(byte[] bytes, int[] originalRow, boolean elided, Chunk[] c
             }
             if (!def && assignEnd > 0 && lineKind == Kind.SIMPLE && firstWordStart == lineStart
                     && valueMayGo(firstWordStart, firstWordEnd, lineStart, pos)) {
-                addCut(assignEnd, lastEnd, true);
+                int from = assignEnd;
+                while (from < lastEnd && (src[from] == ' ' || src[from] == '\t')) from++;
+                addCut(from, lastEnd, true);
             }
             if (lambda) {
                 // a lambda's commas and colons would mislead the cuts above: keep the text, drop only strings

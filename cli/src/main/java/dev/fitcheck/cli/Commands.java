@@ -20,5 +20,6 @@ final class Commands {
         root.addSubcommand(new ScanCommand());
         root.addSubcommand(new GateCommand());
         root.addSubcommand(new ApiDiffCommand());
+        root.addSubcommand(new CatalogueCommand());
     }
 }
