@@ -696,7 +696,20 @@ public final class ModuleParser implements AutoCloseable {
 
         /** The value of a plain string literal ({@code "x"}, {@code 'x'}), or null for anything else. */
         String stringLiteral(TSNode n) {
-            if (n.isNull() || !"string".equals(Grammar.type(n))) return null;
+            if (n.isNull()) return null;
+            if ("concatenated_string".equals(Grammar.type(n))) {
+                StringBuilder joined = new StringBuilder();
+                int count = n.getNamedChildCount();
+                for (int i = 0; i < count; i++) {
+                    TSNode part = n.getNamedChild(i);
+                    if ("comment".equals(Grammar.type(part))) continue;
+                    String s = stringLiteral(part);
+                    if (s == null) return null;
+                    joined.append(s);
+                }
+                return joined.toString();
+            }
+            if (!"string".equals(Grammar.type(n))) return null;
             int count = n.getChildCount();
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < count; i++) {
