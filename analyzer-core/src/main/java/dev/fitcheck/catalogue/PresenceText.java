@@ -54,7 +54,8 @@ public final class PresenceText {
             int hi = r.high(k);
             String from = v.get(lo) + (lo == 0 ? " (oldest catalogued)" : "");
             String to = v.get(hi) + (hi == v.size() - 1 ? " (newest catalogued)" : "");
-            spans.add(lo == hi ? from : from + " – " + to);
+            spans.add(lo != hi ? from + " – " + to
+                    : from + (hi == v.size() - 1 ? " (newest catalogued)" : ""));
             if (k > 0) notes.add("back in " + v.get(lo));
             if (hi + 1 < v.size()) notes.add(endWord + " " + v.get(hi + 1));
         }
