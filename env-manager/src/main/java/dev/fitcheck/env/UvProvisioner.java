@@ -20,6 +20,8 @@ import java.util.Optional;
  * instead, whose lines carry a marker that is never true, which removes the package the same way.
  * uv does not consider the base interpreter's packages installed, even in a venv with system site
  * packages, so every package that is not left out lands inside the environment.
+ *
+ * <p>Files are copied from uv's cache rather than hardlinked (see {@link #provision}).
  */
 public final class UvProvisioner implements Provisioner {
 
@@ -53,7 +55,11 @@ public final class UvProvisioner implements Provisioner {
             return ProvisionResult.failed(f.get());
         }
         Path python = new VirtualEnvironment(request.directory()).python();
-        List<String> install = new ArrayList<>(List.of(uv.toString(), "pip", "install", "--python", python.toString()));
+        // Copies, not uv's default hardlinks into its cache: people patch installed files (a model's
+        // fix to transformers), and a patched hardlink would silently patch the cache and every
+        // other environment built from it.
+        List<String> install = new ArrayList<>(List.of(uv.toString(), "pip", "install", "--python", python.toString(),
+                "--link-mode", "copy"));
         List<String> requirementLines;
         if (spec.locked().isPresent()) {
             // Exactly the lock: every distribution pinned, nothing resolved again.
