@@ -54,8 +54,9 @@ public final class WorkspaceLoader {
         Path file = Files.isDirectory(path) ? path.resolve(FILE_NAME) : path;
         file = file.toAbsolutePath().normalize();
         String text = read(file);
-        Raw.Document doc = bind(file, text);
-        return new Validation(file, YamlLines.index(text)).workspace(doc);
+        YamlLines lines = YamlLines.index(text);
+        Raw.Document doc = bind(file, text, lines);
+        return new Validation(file, lines).workspace(doc);
     }
 
     private static String read(Path file) {
@@ -71,7 +72,7 @@ public final class WorkspaceLoader {
         }
     }
 
-    private static Raw.Document bind(Path file, String text) {
+    private static Raw.Document bind(Path file, String text, YamlLines lines) {
         if (text.isBlank()) {
             throw new InputError(SourceLocation.of(file, 1), "is empty; expected a workspace with a 'models' list");
         }
@@ -79,11 +80,11 @@ public final class WorkspaceLoader {
             return MAPPER.readValue(text, Raw.Document.class);
         } catch (UnrecognizedPropertyException e) {
             List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-            throw new InputError(at(file, e.getLocation()), "unknown key '" + e.getPropertyName() + "'"
+            throw new InputError(SourceLocation.of(file, lines.lineOf(pointer(e))), "unknown key '" + e.getPropertyName() + "'"
                     + where(e) + NearMiss.suffix(e.getPropertyName(), known)
                     + " (known keys: " + String.join(", ", known) + ")");
         } catch (MismatchedInputException e) {
-            throw new InputError(at(file, e.getLocation()), "wrong type for '" + pathOf(e) + "': expected "
+            throw new InputError(SourceLocation.of(file, lines.lineOf(pointer(e))), "wrong type for '" + pathOf(e) + "': expected "
                     + expectedType(e.getTargetType()));
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
@@ -96,19 +97,32 @@ public final class WorkspaceLoader {
     }
 
     private static String where(JsonMappingException e) {
-        String parent = e.getPath().size() > 1
-                ? e.getPath().subList(0, e.getPath().size() - 1).stream().map(WorkspaceLoader::refName)
-                        .collect(Collectors.joining("."))
-                : "";
+        String parent = dotted(e.getPath().subList(0, Math.max(0, e.getPath().size() - 1)));
         return parent.isEmpty() ? " at the top level" : " in '" + parent + "'";
     }
 
     private static String pathOf(JsonMappingException e) {
-        return e.getPath().stream().map(WorkspaceLoader::refName).collect(Collectors.joining("."));
+        return dotted(e.getPath());
     }
 
-    private static String refName(JsonMappingException.Reference r) {
-        return r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]";
+    /** models[0].manifests, as a person reads the key. */
+    private static String dotted(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** /models/0/manifests, to look the line up. */
+    private static String pointer(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> "/" + (r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())))
+                .collect(Collectors.joining());
     }
 
     private static String expectedType(Class<?> type) {

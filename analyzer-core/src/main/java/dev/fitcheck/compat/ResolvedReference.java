@@ -1,0 +1,17 @@
+package dev.fitcheck.compat;
+
+import dev.fitcheck.python.SymbolReference;
+import java.util.BitSet;
+
+/** A reference looked up in its package's history: the symbol it turned out to be and the releases that have it. */
+public record ResolvedReference(SymbolReference reference, SymbolPresence symbol, BitSet releases) {
+
+    public ResolvedReference {
+        releases = (BitSet) releases.clone();
+    }
+
+    @Override
+    public BitSet releases() {
+        return (BitSet) releases.clone();
+    }
+}

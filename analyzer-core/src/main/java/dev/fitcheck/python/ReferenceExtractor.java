@@ -1,0 +1,456 @@
+package dev.fitcheck.python;
+
+import dev.fitcheck.evidence.SourceLocation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * Finds every use of an external package's API in one source file: imports, attribute chains
+ * through imported modules and names, base classes and the members used through them, keyword
+ * arguments passed to callables known statically, and names that only a star import can bind.
+ *
+ * <p>Static and conservative: what cannot be tied to an import (a call on a local variable) is
+ * not reported, since a wrong reference would put a wrong bound on a version range.
+ */
+public final class ReferenceExtractor {
+
+    private final Set<String> internalTopLevels;
+
+    /** @param internalTopLevels top-level module names of the model itself: imports of them are not external */
+    public ReferenceExtractor(Set<String> internalTopLevels) {
+        this.internalTopLevels = Set.copyOf(internalTopLevels);
+    }
+
+    public List<SymbolReference> extract(Path file, String source) {
+        try (SyntaxTree tree = SyntaxTree.parse(source)) {
+            FileScan scan = new FileScan(file, tree);
+            scan.run();
+            return distinct(scan.references);
+        }
+    }
+
+    /**
+     * One reference per place, path and keyword: {@code Base.method} is both an attribute chain and
+     * a member use through a base class; the more specific kind (declared later) wins.
+     */
+    private static List<SymbolReference> distinct(List<SymbolReference> refs) {
+        Map<String, SymbolReference> byPlace = new LinkedHashMap<>();
+        for (SymbolReference r : refs) {
+            String key = r.location().display() + " " + r.path() + " " + r.keyword().orElse("");
+            byPlace.merge(key, r, (a, b) -> a.kind().compareTo(b.kind()) >= 0 ? a : b);
+        }
+        return byPlace.values().stream().sorted().toList();
+    }
+
+    /** What an imported local name stands for: a dotted path, and the condition of the import that bound it. */
+    private record Binding(String path, ImportCondition condition) {
+    }
+
+    private final class FileScan {
+        final Path file;
+        final SyntaxTree tree;
+        final Map<String, Binding> bindings = new HashMap<>();
+        final Set<String> boundNames = new HashSet<>();
+        final List<String> externalStars = new ArrayList<>();
+        final Map<String, ImportCondition> starConditions = new HashMap<>();
+        boolean internalStar;
+        final Map<String, TSNode> freeNameUses = new LinkedHashMap<>();
+        final List<SymbolReference> references = new ArrayList<>();
+
+        FileScan(Path file, SyntaxTree tree) {
+            this.file = file;
+            this.tree = tree;
+        }
+
+        void run() {
+            TSNode root = tree.root();
+            // Bindings first: an attribute chain may use a name imported further down (inside a function).
+            collectImportsAndNames(root);
+            walkUses(root);
+            starNames();
+        }
+
+        // ---- pass 1: imports and every bound name ----
+
+        void collectImportsAndNames(TSNode node) {
+            String type = node.getType();
+            switch (type) {
+                case "import_statement" -> importStatement(node);
+                case "import_from_statement" -> importFrom(node);
+                case "future_import_statement" -> { }
+                default -> {
+                    bindingNames(node);
+                    for (int i = 0; i < node.getNamedChildCount(); i++) {
+                        collectImportsAndNames(node.getNamedChild(i));
+                    }
+                }
+            }
+        }
+
+        void importStatement(TSNode node) {
+            ImportCondition condition = conditionOf(node);
+            for (int i = 0; i < node.getNamedChildCount(); i++) {
+                TSNode child = node.getNamedChild(i);
+                String module;
+                String local;
+                String boundPath;
+                if (child.getType().equals("aliased_import")) {
+                    module = dotted(child.getChildByFieldName("name"));
+                    local = tree.text(child.getChildByFieldName("alias"));
+                    boundPath = module;
+                } else if (child.getType().equals("dotted_name")) {
+                    module = dotted(child);
+                    local = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+                    boundPath = local;
+                } else {
+                    continue;
+                }
+                boundNames.add(local);
+                if (isExternal(module)) {
+                    bindings.put(local, new Binding(boundPath, condition));
+                    add(module, ReferenceKind.IMPORT_MODULE, condition, null, child);
+                }
+            }
+        }
+
+        void importFrom(TSNode node) {
+            ImportCondition condition = conditionOf(node);
+            TSNode moduleNode = node.getChildByFieldName("module_name");
+            boolean relative = moduleNode.getType().equals("relative_import");
+            String module = relative ? "" : dotted(moduleNode);
+            boolean external = !relative && isExternal(module);
+            for (int i = 0; i < node.getNamedChildCount(); i++) {
+                TSNode child = node.getNamedChild(i);
+                if (TSNode.eq(child, moduleNode)) {
+                    continue;
+                }
+                switch (child.getType()) {
+                    case "wildcard_import" -> {
+                        if (external) {
+                            externalStars.add(module);
+                            starConditions.put(module, condition);
+                            add(module, ReferenceKind.IMPORT_STAR, condition, null, child);
+                        } else {
+                            internalStar = true;
+                        }
+                    }
+                    case "dotted_name", "aliased_import" -> {
+                        boolean aliased = child.getType().equals("aliased_import");
+                        TSNode nameNode = aliased ? child.getChildByFieldName("name") : child;
+                        String name = dotted(nameNode);
+                        String local = aliased ? tree.text(child.getChildByFieldName("alias")) : name;
+                        boundNames.add(local);
+                        if (external) {
+                            String path = module + "." + name;
+                            bindings.put(local, new Binding(path, condition));
+                            add(path, ReferenceKind.IMPORT_NAME, condition, null, nameNode);
+                        } else {
+                            bindings.remove(local);
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        }
+
+        /** Records names a node binds, so that a free name is not mistaken for a star import's. */
+        void bindingNames(TSNode node) {
+            switch (node.getType()) {
+                case "function_definition", "class_definition" -> boundNames.add(tree.text(node.getChildByFieldName("name")));
+                case "parameters", "lambda_parameters" -> collectIdentifiers(node, true);
+                case "assignment", "augmented_assignment" -> collectTargets(node.getChildByFieldName("left"));
+                case "for_statement", "for_in_clause" -> collectTargets(node.getChildByFieldName("left"));
+                case "named_expression" -> collectTargets(node.getChildByFieldName("name"));
+                case "as_pattern" -> {
+                    TSNode alias = node.getChildByFieldName("alias");
+                    if (alias != null && !alias.isNull()) collectTargets(alias);
+                }
+                case "except_clause" -> {
+                    // "except E as e": the name after "as" is the last identifier child
+                    for (int i = 0; i < node.getNamedChildCount(); i++) {
+                        TSNode c = node.getNamedChild(i);
+                        if (c.getType().equals("as_pattern")) collectTargets(c.getChildByFieldName("alias"));
+                    }
+                }
+                case "global_statement", "nonlocal_statement" -> collectIdentifiers(node, false);
+                default -> { }
+            }
+        }
+
+        void collectTargets(TSNode target) {
+            if (target == null || target.isNull()) return;
+            switch (target.getType()) {
+                case "identifier" -> boundNames.add(tree.text(target));
+                case "attribute", "subscript" -> { }
+                default -> {
+                    for (int i = 0; i < target.getNamedChildCount(); i++) collectTargets(target.getNamedChild(i));
+                }
+            }
+        }
+
+        void collectIdentifiers(TSNode node, boolean parametersOnly) {
+            for (int i = 0; i < node.getNamedChildCount(); i++) {
+                TSNode c = node.getNamedChild(i);
+                if (c.getType().equals("identifier")) {
+                    boundNames.add(tree.text(c));
+                } else if (parametersOnly) {
+                    // typed/default parameters: the name is the first identifier; skip default values
+                    TSNode name = c.getChildByFieldName("name");
+                    if (name != null && !name.isNull() && name.getType().equals("identifier")) {
+                        boundNames.add(tree.text(name));
+                    } else if (c.getNamedChildCount() > 0 && c.getNamedChild(0).getType().equals("identifier")) {
+                        boundNames.add(tree.text(c.getNamedChild(0)));
+                    }
+                }
+            }
+        }
+
+        // ---- pass 2: uses ----
+
+        void walkUses(TSNode node) {
+            switch (node.getType()) {
+                case "import_statement", "import_from_statement", "future_import_statement" -> {
+                    return;
+                }
+                case "class_definition" -> classDefinition(node);
+                case "call" -> call(node);
+                case "attribute" -> {
+                    if (outermostAttribute(node)) attribute(node);
+                }
+                case "identifier" -> freeName(node);
+                default -> { }
+            }
+            for (int i = 0; i < node.getNamedChildCount(); i++) {
+                TSNode child = node.getNamedChild(i);
+                if (skipsAsUse(node, i)) continue;
+                walkUses(child);
+            }
+        }
+
+        /** Children that name rather than use: a def's name, a keyword's name. */
+        boolean skipsAsUse(TSNode parent, int namedIndex) {
+            String type = parent.getType();
+            return "name".equals(parent.getFieldNameForNamedChild(namedIndex))
+                    && (type.equals("function_definition") || type.equals("class_definition")
+                            || type.equals("keyword_argument"));
+        }
+
+        boolean outermostAttribute(TSNode node) {
+            TSNode parent = node.getParent();
+            return !(parent.getType().equals("attribute") && TSNode.eq(parent.getChildByFieldName("object"), node));
+        }
+
+        void attribute(TSNode node) {
+            Optional<Resolved> resolved = resolve(node);
+            if (resolved.isEmpty()) return;
+            String path = resolved.get().path;
+            // An assignment to an attribute (monkey-patching) needs the object, not the attribute.
+            TSNode parent = node.getParent();
+            if (parent.getType().equals("assignment") && TSNode.eq(parent.getChildByFieldName("left"), node)) {
+                path = path.substring(0, path.lastIndexOf('.'));
+                if (!path.contains(".")) return;
+            }
+            add(path, ReferenceKind.ATTRIBUTE, resolved.get().condition, null, node.getChildByFieldName("attribute"));
+        }
+
+        void call(TSNode node) {
+            TSNode function = node.getChildByFieldName("function");
+            Optional<Resolved> callee = resolve(function);
+            if (callee.isEmpty()) return;
+            TSNode args = node.getChildByFieldName("arguments");
+            if (args == null || args.isNull()) return;
+            for (int i = 0; i < args.getNamedChildCount(); i++) {
+                TSNode arg = args.getNamedChild(i);
+                if (arg.getType().equals("keyword_argument")) {
+                    TSNode name = arg.getChildByFieldName("name");
+                    add(callee.get().path, ReferenceKind.KEYWORD_ARGUMENT, callee.get().condition, tree.text(name), name);
+                }
+            }
+        }
+
+        void classDefinition(TSNode node) {
+            TSNode supers = node.getChildByFieldName("superclasses");
+            List<Resolved> externalBases = new ArrayList<>();
+            List<String> baseLocalNames = new ArrayList<>();
+            if (supers != null && !supers.isNull()) {
+                for (int i = 0; i < supers.getNamedChildCount(); i++) {
+                    TSNode base = supers.getNamedChild(i);
+                    if (base.getType().equals("keyword_argument")) continue;
+                    Optional<Resolved> r = resolve(base);
+                    if (r.isPresent()) {
+                        externalBases.add(r.get());
+                        baseLocalNames.add(tree.text(base));
+                        add(r.get().path, ReferenceKind.BASE_CLASS, r.get().condition, null, base);
+                    }
+                }
+            }
+            if (externalBases.isEmpty()) return;
+            TSNode body = node.getChildByFieldName("body");
+            Set<String> ownMembers = ownMembers(body);
+            memberUses(body, externalBases.get(0), baseLocalNames, ownMembers);
+        }
+
+        Set<String> ownMembers(TSNode body) {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < body.getNamedChildCount(); i++) {
+                TSNode stmt = body.getNamedChild(i);
+                TSNode def = stmt.getType().equals("decorated_definition") ? stmt.getChildByFieldName("definition") : stmt;
+                if (def.getType().equals("function_definition") || def.getType().equals("class_definition")) {
+                    names.add(tree.text(def.getChildByFieldName("name")));
+                } else if (def.getType().equals("expression_statement") && def.getNamedChildCount() > 0
+                        && def.getNamedChild(0).getType().equals("assignment")) {
+                    TSNode left = def.getNamedChild(0).getChildByFieldName("left");
+                    if (left.getType().equals("identifier")) names.add(tree.text(left));
+                }
+            }
+            return names;
+        }
+
+        /** super().x, Base.x and self.x() inside a class body whose first external base is {@code base}. */
+        void memberUses(TSNode node, Resolved base, List<String> baseLocalNames, Set<String> ownMembers) {
+            if (node.getType().equals("class_definition")) {
+                return; // a nested class has its own bases
+            }
+            if (node.getType().equals("attribute")) {
+                TSNode object = node.getChildByFieldName("object");
+                String member = tree.text(node.getChildByFieldName("attribute"));
+                boolean viaSuper = object.getType().equals("call")
+                        && tree.text(object.getChildByFieldName("function")).equals("super");
+                boolean viaBase = object.getType().equals("identifier") && baseLocalNames.contains(tree.text(object))
+                        && tree.text(object).equals(baseLocalNames.get(0));
+                boolean viaSelfCall = object.getType().equals("identifier") && tree.text(object).equals("self")
+                        && node.getParent().getType().equals("call")
+                        && TSNode.eq(node.getParent().getChildByFieldName("function"), node)
+                        && !ownMembers.contains(member);
+                if (viaSuper || viaBase || viaSelfCall) {
+                    TSNode attr = node.getChildByFieldName("attribute");
+                    add(base.path + "." + member, ReferenceKind.MEMBER, base.condition, null, attr);
+                    if (viaSuper || viaBase) {
+                        TSNode parent = node.getParent();
+                        if (parent.getType().equals("call") && TSNode.eq(parent.getChildByFieldName("function"), node)) {
+                            keywordsOf(parent, base.path + "." + member, base.condition);
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < node.getNamedChildCount(); i++) {
+                memberUses(node.getNamedChild(i), base, baseLocalNames, ownMembers);
+            }
+        }
+
+        void keywordsOf(TSNode call, String path, ImportCondition condition) {
+            TSNode args = call.getChildByFieldName("arguments");
+            if (args == null || args.isNull()) return;
+            for (int i = 0; i < args.getNamedChildCount(); i++) {
+                TSNode arg = args.getNamedChild(i);
+                if (arg.getType().equals("keyword_argument")) {
+                    TSNode name = arg.getChildByFieldName("name");
+                    add(path, ReferenceKind.KEYWORD_ARGUMENT, condition, tree.text(name), name);
+                }
+            }
+        }
+
+        void freeName(TSNode node) {
+            String name = tree.text(node);
+            TSNode parent = node.getParent();
+            String parentType = parent.getType();
+            if (parentType.equals("attribute") && TSNode.eq(parent.getChildByFieldName("attribute"), node)) return;
+            if (parentType.equals("keyword_argument") && TSNode.eq(parent.getChildByFieldName("name"), node)) return;
+            if (parentType.contains("parameter") || parentType.equals("parameters")) return;
+            if (boundNames.contains(name) || bindings.containsKey(name) || StandardLibrary.isBuiltin(name)) return;
+            freeNameUses.putIfAbsent(name, node);
+        }
+
+        void starNames() {
+            if (externalStars.isEmpty() || internalStar) {
+                return; // a name could come from the model's own star import: not attributable
+            }
+            for (Map.Entry<String, TSNode> e : freeNameUses.entrySet()) {
+                for (String star : externalStars) {
+                    add(star + "." + e.getKey(), ReferenceKind.STAR_NAME, starConditions.get(star), null, e.getValue());
+                }
+            }
+        }
+
+        // ---- resolution of expressions to external paths ----
+
+        private record Resolved(String path, ImportCondition condition) {
+        }
+
+        /** The external dotted path an expression names, if it is an imported name or a chain through one. */
+        Optional<Resolved> resolve(TSNode expr) {
+            if (expr == null || expr.isNull()) return Optional.empty();
+            switch (expr.getType()) {
+                case "identifier" -> {
+                    Binding b = bindings.get(tree.text(expr));
+                    return b == null ? Optional.empty() : Optional.of(new Resolved(b.path, b.condition));
+                }
+                case "attribute" -> {
+                    Optional<Resolved> object = resolve(expr.getChildByFieldName("object"));
+                    return object.map(o -> new Resolved(o.path + "." + tree.text(expr.getChildByFieldName("attribute")),
+                            o.condition));
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+
+        // ---- helpers ----
+
+        boolean isExternal(String module) {
+            String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+            return !internalTopLevels.contains(top) && !StandardLibrary.isModule(top) && !top.equals("__future__");
+        }
+
+        String dotted(TSNode node) {
+            return tree.text(node).replaceAll("\\s+", "");
+        }
+
+        ImportCondition conditionOf(TSNode node) {
+            for (TSNode child = node, p = node.getParent(); p != null && !p.isNull(); child = p, p = p.getParent()) {
+                if (p.getType().equals("if_statement") && TSNode.eq(p.getChildByFieldName("consequence"), child)) {
+                    String condition = tree.text(p.getChildByFieldName("condition")).strip();
+                    if (condition.equals("TYPE_CHECKING") || condition.endsWith(".TYPE_CHECKING")) {
+                        return ImportCondition.TYPE_ONLY;
+                    }
+                    if (condition.matches("(\\w+\\.)*is_\\w+_available\\(\\s*\\)")) {
+                        return ImportCondition.OPTIONAL;
+                    }
+                }
+                if (p.getType().equals("try_statement") && TSNode.eq(p.getChildByFieldName("body"), child)
+                        && catchesImportError(p)) {
+                    return ImportCondition.OPTIONAL;
+                }
+            }
+            return ImportCondition.REQUIRED;
+        }
+
+        boolean catchesImportError(TSNode tryStatement) {
+            for (int i = 0; i < tryStatement.getNamedChildCount(); i++) {
+                TSNode clause = tryStatement.getNamedChild(i);
+                if (!clause.getType().equals("except_clause")) continue;
+                String text = tree.text(clause);
+                String head = text.substring(0, text.indexOf(':') < 0 ? text.length() : text.indexOf(':'));
+                if (head.strip().equals("except") || head.contains("ImportError") || head.contains("ModuleNotFoundError")
+                        || head.matches("except\\s+\\(?\\s*(Base)?Exception\\b.*")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void add(String path, ReferenceKind kind, ImportCondition condition, String keyword, TSNode at) {
+            references.add(new SymbolReference(path, kind, condition, Optional.ofNullable(keyword),
+                    new SourceLocation(file, SyntaxTree.line(at), SyntaxTree.column(at))));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.fitcheck.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReferenceExtractorTest {
+
+    private static final Path FILE = Path.of("pkg/mod.py");
+
+    private static List<String> refs(String source) {
+        return new ReferenceExtractor(Set.of("model", "vidi")).extract(FILE, source).stream()
+                .map(r -> r.location().line() + ":" + r.location().column() + " " + r.kind() + " " + r.path()
+                        + r.keyword().map(k -> " kw=" + k).orElse("")
+                        + (r.condition() == ImportCondition.REQUIRED ? "" : " " + r.condition()))
+                .toList();
+    }
+
+    @Test
+    void importsOfEveryForm() {
+        assertThat(refs("""
+                import transformers
+                import transformers.models.x as tx
+                from transformers.models.mistral.modeling_mistral import (
+                    MistralModel, MistralFlashAttention2 as MFA,
+                )
+                from transformers.trainer import *
+                import os, typing
+                from . import sibling
+                from model.constants import IGNORE_INDEX
+                """)).containsExactly(
+                "1:8 IMPORT_MODULE transformers",
+                "2:8 IMPORT_MODULE transformers.models.x",
+                "4:5 IMPORT_NAME transformers.models.mistral.modeling_mistral.MistralModel",
+                "4:19 IMPORT_NAME transformers.models.mistral.modeling_mistral.MistralFlashAttention2",
+                "6:34 IMPORT_STAR transformers.trainer");
+    }
+
+    @Test
+    void attributeChainsThroughModulesAndNames() {
+        assertThat(refs("""
+                import transformers
+                from transformers.models.siglip import modeling_siglip
+                x = transformers.models.llama.LlamaConfig
+                y = modeling_siglip.SiglipAttention
+                transformers.logging.set_verbosity_info()
+                local = 3
+                z = local.attr
+                """)).containsExactly(
+                "1:8 IMPORT_MODULE transformers",
+                "2:40 IMPORT_NAME transformers.models.siglip.modeling_siglip",
+                "3:31 ATTRIBUTE transformers.models.llama.LlamaConfig",
+                "4:21 ATTRIBUTE transformers.models.siglip.modeling_siglip.SiglipAttention",
+                "5:22 ATTRIBUTE transformers.logging.set_verbosity_info");
+    }
+
+    @Test
+    void baseClassesAndMembersUsedThroughThem() {
+        assertThat(refs("""
+                from transformers.models.mistral.modeling_mistral import MistralFlashAttention2
+                class D(MistralFlashAttention2):
+                    def own(self):
+                        pass
+                    def forward(self, x):
+                        self.own()
+                        self._flash_attention_forward(x)
+                        MistralFlashAttention2.reset(self)
+                        return super().forward(x, use_cache=True)
+                """)).containsExactly(
+                "1:58 IMPORT_NAME transformers.models.mistral.modeling_mistral.MistralFlashAttention2",
+                "2:9 BASE_CLASS transformers.models.mistral.modeling_mistral.MistralFlashAttention2",
+                "7:14 MEMBER transformers.models.mistral.modeling_mistral.MistralFlashAttention2._flash_attention_forward",
+                "8:32 MEMBER transformers.models.mistral.modeling_mistral.MistralFlashAttention2.reset",
+                "9:24 MEMBER transformers.models.mistral.modeling_mistral.MistralFlashAttention2.forward",
+                "9:35 KEYWORD_ARGUMENT transformers.models.mistral.modeling_mistral.MistralFlashAttention2.forward kw=use_cache");
+    }
+
+    @Test
+    void keywordArgumentsOfStaticCallees() {
+        assertThat(refs("""
+                from transformers import BitsAndBytesConfig, AutoModel
+                cfg = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type='nf4')
+                m = AutoModel.from_pretrained("p", low_cpu_mem_usage=True, **kwargs)
+                other(x=1)
+                """)).containsExactly(
+                "1:26 IMPORT_NAME transformers.BitsAndBytesConfig",
+                "1:46 IMPORT_NAME transformers.AutoModel",
+                "2:26 KEYWORD_ARGUMENT transformers.BitsAndBytesConfig kw=load_in_4bit",
+                "2:45 KEYWORD_ARGUMENT transformers.BitsAndBytesConfig kw=bnb_4bit_quant_type",
+                "3:15 ATTRIBUTE transformers.AutoModel.from_pretrained",
+                "3:36 KEYWORD_ARGUMENT transformers.AutoModel.from_pretrained kw=low_cpu_mem_usage");
+    }
+
+    @Test
+    void optionalAndTypeOnlyImports() {
+        assertThat(refs("""
+                from typing import TYPE_CHECKING
+                try:
+                    from flash_attn import flash_attn_func
+                except ImportError:
+                    flash_attn_func = None
+                if TYPE_CHECKING:
+                    from transformers import PreTrainedModel
+                from transformers.utils import is_flash_attn_2_available
+                if is_flash_attn_2_available():
+                    from flash_attn.bert_padding import pad_input
+                """)).containsExactly(
+                "3:28 IMPORT_NAME flash_attn.flash_attn_func OPTIONAL",
+                "7:30 IMPORT_NAME transformers.PreTrainedModel TYPE_ONLY",
+                "8:32 IMPORT_NAME transformers.utils.is_flash_attn_2_available",
+                "10:41 IMPORT_NAME flash_attn.bert_padding.pad_input OPTIONAL");
+    }
+
+    @Test
+    void freeNamesAreAttributedToTheOnlyExternalStarImport() {
+        assertThat(refs("""
+                from transformers.trainer import *
+                def f(model, n=3):
+                    for i in range(n):
+                        y = i
+                    if is_sagemaker_mp_enabled():
+                        return get_parameter_names(model, [ALL_LAYERNORM_LAYERS])
+                    return y
+                """)).containsExactly(
+                "1:34 IMPORT_STAR transformers.trainer",
+                "5:8 STAR_NAME transformers.trainer.is_sagemaker_mp_enabled",
+                "6:16 STAR_NAME transformers.trainer.get_parameter_names",
+                "6:44 STAR_NAME transformers.trainer.ALL_LAYERNORM_LAYERS");
+    }
+
+    @Test
+    void noStarAttributionWhenTheModelItselfStarImports() {
+        assertThat(refs("""
+                from transformers.trainer import *
+                from vidi.model import *
+                x = get_dattn_cls()
+                """)).containsExactly("1:34 IMPORT_STAR transformers.trainer");
+    }
+
+    @Test
+    void monkeyPatchNeedsTheObjectNotTheName() {
+        assertThat(refs("""
+                import transformers.models.llama.modeling_llama as ml
+                ml.LlamaRMSNorm = object
+                """)).containsExactly(
+                "1:8 IMPORT_MODULE transformers.models.llama.modeling_llama",
+                "2:4 ATTRIBUTE transformers.models.llama.modeling_llama");
+    }
+
+    @Test
+    void brokenSourceStillYieldsWhatParses() {
+        assertThat(refs("""
+                from transformers import AutoConfig
+                def broken(:
+                    pass
+                """)).contains("1:26 IMPORT_NAME transformers.AutoConfig");
+    }
+}
