@@ -54,6 +54,37 @@ public final class EnvironmentContents {
         return d != null ? Optional.of(d) : Optional.ofNullable(base.get(name));
     }
 
+    /**
+     * The distribution that provides the import package {@code topLevelModule}: the one of that
+     * name ({@code flash_attn} is flash-attn), else the one whose top_level.txt or RECORD lists it
+     * ({@code PIL} is pillow).
+     */
+    public Optional<InstalledDistribution> providing(String topLevelModule) {
+        Optional<InstalledDistribution> byName = visible(PackageName.of(topLevelModule));
+        if (byName.isPresent()) {
+            return byName;
+        }
+        List<InstalledDistribution> all = new ArrayList<>(environment.values());
+        base.values().stream().filter(d -> !environment.containsKey(d.name())).forEach(all::add);
+        for (InstalledDistribution d : all) {
+            try {
+                java.nio.file.Path top = d.distInfo().resolve("top_level.txt");
+                if (java.nio.file.Files.isRegularFile(top)
+                        && java.nio.file.Files.readAllLines(top).stream().anyMatch(l -> l.strip().equals(topLevelModule))) {
+                    return Optional.of(d);
+                }
+                for (RecordFile.Entry e : RecordFile.read(d.distInfo()).entries()) {
+                    if (e.path().startsWith(topLevelModule + "/") || e.path().equals(topLevelModule + ".py")) {
+                        return Optional.of(d);
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable dist-info provides nothing
+            }
+        }
+        return Optional.empty();
+    }
+
     public boolean fromBase(PackageName name) {
         return !environment.containsKey(name) && base.containsKey(name);
     }

@@ -1,0 +1,16 @@
+package dev.fitcheck.run;
+
+import dev.fitcheck.env.PackageName;
+import dev.fitcheck.version.VersionSet;
+import java.util.List;
+
+/**
+ * The releases of a package a model can run on, as readable text ({@code ==4.44.2},
+ * {@code >=4.46,<4.48}), and what sets it (manifest lines, inferred bounds with file:line).
+ */
+public record EffectiveRange(PackageName name, VersionSet range, String display, List<String> evidence) {
+
+    public EffectiveRange {
+        evidence = List.copyOf(evidence);
+    }
+}
