@@ -1,11 +1,13 @@
 package dev.fitcheck.process;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Ends a process and everything it started. Killing only the direct child leaves its children
@@ -21,11 +23,29 @@ public final class ProcessTree {
     /** Every live process in the tree below {@code root}, the root included. */
     public static List<ProcessHandle> members(ProcessHandle root) {
         Set<ProcessHandle> all = new LinkedHashSet<>();
-        if (root.isAlive()) {
+        if (isRunning(root)) {
             all.add(root);
         }
-        root.descendants().forEach(all::add);
+        root.descendants().filter(ProcessTree::isRunning).forEach(all::add);
         return new ArrayList<>(all);
+    }
+
+    /**
+     * Alive and not a zombie. A killed process whose parent died is re-parented to init; where init
+     * does not reap (some containers), it stays a zombie that Java still calls alive.
+     */
+    public static boolean isRunning(ProcessHandle p) {
+        if (!p.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
+        try {
+            String s = Files.readString(stat);
+            int close = s.lastIndexOf(')');
+            return close < 0 || close + 2 >= s.length() || s.charAt(close + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return p.isAlive();
+        }
     }
 
     /**
@@ -40,22 +60,13 @@ public final class ProcessTree {
         for (int i = tree.size() - 1; i >= 0; i--) {
             tree.get(i).destroy();
         }
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle p : tree) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) break;
-            try {
-                p.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                break;
-            }
-        }
+        waitUntilGone(tree, grace);
         // Whatever is still alive, plus anything forked meanwhile, is killed outright.
         for (int round = 0; round < 5; round++) {
             List<ProcessHandle> left = new ArrayList<>();
             for (ProcessHandle p : seen) {
-                if (p.isAlive()) left.add(p);
-                p.descendants().forEach(d -> {
+                if (isRunning(p)) left.add(p);
+                p.descendants().filter(ProcessTree::isRunning).forEach(d -> {
                     if (!left.contains(d)) left.add(d);
                 });
             }
@@ -64,14 +75,21 @@ public final class ProcessTree {
                 if (!seen.contains(p)) seen.add(p);
                 p.destroyForcibly();
             }
-            for (ProcessHandle p : left) {
-                try {
-                    p.onExit().get(2, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    // a process that ignores SIGKILL is in uninterruptible sleep; nothing more to do
-                }
-            }
+            // A process that outlives SIGKILL is in uninterruptible sleep; nothing more can be done.
+            waitUntilGone(left, Duration.ofSeconds(2));
         }
         return seen;
+    }
+
+    private static void waitUntilGone(List<ProcessHandle> processes, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (processes.stream().anyMatch(ProcessTree::isRunning) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
