@@ -102,6 +102,28 @@ public final class Specifier {
         }
     }
 
+    /**
+     * Where a clause starting at {@code start} ends, reading as far as packaging's SPECIFIER token
+     * does inside a PEP 508 requirement (the rest of the text is left to the caller); -1 when no
+     * clause starts there.
+     */
+    public static int clauseEnd(String text, int start) {
+        Operator op = operatorAtStart(text.substring(start));
+        if (op == null) {
+            return -1;
+        }
+        int q = PythonWhitespace.skip(text, start + op.symbol().length(), text.length());
+        if (op == Operator.ARBITRARY) {
+            while (q < text.length() && !PythonWhitespace.is(text.charAt(q)) && text.charAt(q) != ';' && text.charAt(q) != ')') {
+                q++;
+            }
+            return q;
+        }
+        boolean equality = op == Operator.EQUAL || op == Operator.NOT_EQUAL;
+        VersionScanner scanner = new VersionScanner(text, q, text.length());
+        return scanner.scan(equality, equality, op == Operator.COMPATIBLE ? 2 : 1) ? scanner.position() : -1;
+    }
+
     private static Operator operatorAtStart(String s) {
         if (s.startsWith("===")) {
             return Operator.ARBITRARY;
@@ -135,7 +157,12 @@ public final class Specifier {
         if (equality && rest.endsWith(".*")) {
             return "a .* wildcard must follow the release numbers directly, as in " + op + "1.4.*";
         }
-        return "\"" + rest + "\" is not a PEP 440 version";
+        try {
+            Version.parse(rest);
+            return "\"" + rest + "\" is not a PEP 440 version";
+        } catch (InvalidVersionException e) {
+            return e.getMessage();
+        }
     }
 
     private static InvalidSpecifierException invalid(String text, String why) {

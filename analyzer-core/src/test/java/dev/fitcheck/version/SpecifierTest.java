@@ -34,7 +34,7 @@ class SpecifierTest {
         "<1.0+cu121  | invalid version specifier \"<1.0+cu121\": a local version label (+cu121) is allowed only after == or !=",
         "~=1         | invalid version specifier \"~=1\": ~= needs at least two release numbers, as in ~=2.2",
         "==1.0a1.*   | invalid version specifier \"==1.0a1.*\": a .* wildcard must follow the release numbers directly, as in ==1.4.*",
-        ">=1.0 <2    | invalid version specifier \">=1.0 <2\": \"1.0 <2\" is not a PEP 440 version",
+        ">=1.0 <2    | invalid version specifier \">=1.0 <2\": \"1.0 <2\" is not a PEP 440 version: cannot read \" <2\" after \"1.0\"",
         "===a b      | invalid version specifier \"===a b\": the version after === cannot contain ' '",
     })
     void rejectsMalformedClausesAndSaysWhy(String text, String message) {
