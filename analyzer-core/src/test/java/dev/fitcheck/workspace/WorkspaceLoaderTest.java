@@ -294,4 +294,15 @@ class WorkspaceLoaderTest {
                   - {name: m1, path: m1}
                 """).sentence()).contains(":2: wrong type for 'machine.no_index': expected true or false");
     }
+
+    @Test
+    void anUnknownModelNameIsAnsweredWithTheClosestOne() throws IOException {
+        write("models:\n  - {name: m1, path: m1}\n");
+        Workspace ws = new WorkspaceLoader().load(dir);
+
+        assertThat(ws.requireModel("m1").name()).isEqualTo("m1");
+        assertThatThrownBy(() -> ws.requireModel("m2")).isInstanceOf(InputError.class)
+                .extracting(e -> ((InputError) e).sentence())
+                .isEqualTo(dir.resolve("fitcheck.yaml") + ": no model named 'm2'; did you mean 'm1'? (models: m1)");
+    }
 }

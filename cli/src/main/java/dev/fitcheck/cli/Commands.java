@@ -13,5 +13,7 @@ final class Commands {
 
     static void register(CommandLine root) {
         // Subcommands are added here as they are built: analyze, scan, catalogue, env, test, memory, gate.
+        root.addSubcommand(new EnvCommand());
+        root.addSubcommand(new TestCommand());
     }
 }

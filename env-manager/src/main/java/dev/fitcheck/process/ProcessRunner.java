@@ -47,4 +47,53 @@ public final class ProcessRunner {
         Process process = pb.start();
         return new RunningProcess(command, process, group, sink);
     }
+
+    /**
+     * Runs a program the user talks to: it reads this process's stdin, and its output is copied
+     * to {@code out} and {@code err} as it comes (not line by line, so prompts and progress bars
+     * show). Returns its exit code.
+     */
+    public int attached(ExternalCommand command, java.io.Writer out, java.io.Writer err) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command.argv());
+        command.directory().ifPresent(d -> pb.directory(d.toFile()));
+        Map<String, String> env = pb.environment();
+        command.environment().forEach((k, v) -> {
+            if (v == null) env.remove(k);
+            else env.put(k, v);
+        });
+        pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        Thread o = copy(p.getInputStream(), out);
+        Thread e = copy(p.getErrorStream(), err);
+        try {
+            int code = p.waitFor();
+            o.join();
+            e.join();
+            return code;
+        } catch (InterruptedException ex) {
+            ProcessTree.kill(p.toHandle(), java.time.Duration.ofSeconds(2));
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + command.display(), ex);
+        }
+    }
+
+    private static Thread copy(java.io.InputStream in, java.io.Writer to) {
+        Thread t = new Thread(() -> {
+            try (java.io.Reader r = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+                char[] buf = new char[8192];
+                int n;
+                while ((n = r.read(buf)) > 0) {
+                    synchronized (to) {
+                        to.write(buf, 0, n);
+                        to.flush();
+                    }
+                }
+            } catch (IOException ex) {
+                // the program closed its stream; nothing more to copy
+            }
+        }, "attached-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
 }
