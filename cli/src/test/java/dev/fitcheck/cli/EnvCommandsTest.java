@@ -81,6 +81,8 @@ class EnvCommandsTest {
         assertThat(ws.run("env", "create", "m", "-w", w()).exit()).isZero();
         Path init = Files.list(dir.resolve(".fitcheck/envs/m/lib")).findFirst().orElseThrow()
                 .resolve("site-packages/beta/__init__.py");
+        // Replaced, not edited in place: uv hardlinks from its cache, which must stay as it is.
+        Files.delete(init);
         Files.writeString(init, "__version__ = 'edited'\n");
 
         CliWorkspace.Result v = ws.run("env", "verify", "--all", "-w", w());

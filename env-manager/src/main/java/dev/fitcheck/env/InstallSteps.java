@@ -64,6 +64,21 @@ final class InstallSteps {
                 InstallerExplanation.of(out.lines()), request.log().file()));
     }
 
+    /** Runs a query step; its standard output when it succeeded (a failure is logged, not fatal). */
+    Optional<String> capture(String step, List<String> argv) {
+        request.listener().phase(request.spec().model(), step);
+        ExternalCommand cmd = ExternalCommand.of(argv).withEnv(QUIET).withEnv(request.installerEnvironment());
+        request.log().command(cmd.display());
+        try {
+            CommandOutcome out = runner.run(cmd, request.log()::line);
+            request.log().note("exit " + out.exitCode());
+            return out.succeeded() ? Optional.of(out.stdout()) : Optional.empty();
+        } catch (IOException e) {
+            request.log().note("could not run: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The directory inside the environment that keeps the installer's input files, for inspection. */
     Path inputDir() {
         Path dir = request.directory().resolve("fitcheck");

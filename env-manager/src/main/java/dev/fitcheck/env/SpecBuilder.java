@@ -39,7 +39,7 @@ public final class SpecBuilder {
             declaredNames.add(d.name());
             LeftOut.Reason reason = excluded.get(d.name());
             if (reason != null) {
-                LeftOut lo = new LeftOut(d.name(), reason, d.text(), d.origin());
+                LeftOut lo = new LeftOut(d.name(), reason, d.text(), d.specifier(), d.origin());
                 if (leftOut.stream().noneMatch(l -> l.name().equals(d.name()) && l.requirement().equals(d.text()))) {
                     leftOut.add(lo);
                 }
@@ -62,7 +62,7 @@ public final class SpecBuilder {
         }
         for (Map.Entry<PackageName, LeftOut.Reason> e : excluded.entrySet()) {
             if (!declaredNames.contains(e.getKey())) {
-                leftOut.add(new LeftOut(e.getKey(), e.getValue(), "", ""));
+                leftOut.add(new LeftOut(e.getKey(), e.getValue(), "", "", ""));
             }
         }
         List<SpecRequirement> constraints = new ArrayList<>();

@@ -48,9 +48,11 @@ class LocalEnvironmentsTest {
         return TestModels.spec("m", workspace, InstallerKind.UV, wheels, EnvironmentPolicy.none(), reqs);
     }
 
+    Path cache = shared.resolve("uv-cache");
+
     Creation create(EnvironmentSpec spec, boolean force) {
         return envs.create(new CreateRequest(layout(), List.of(spec), force, InstallListener.SILENT,
-                Map.of("UV_CACHE_DIR", shared.resolve("uv-cache").toString()))).creations().get(0);
+                Map.of("UV_CACHE_DIR", cache.toString()))).creations().get(0);
     }
 
     String python(String code) throws Exception {
@@ -115,6 +117,8 @@ class LocalEnvironmentsTest {
 
     @Test
     void verifyReportsEveryKindOfDrift() throws Exception {
+        // A cache of its own: uv hardlinks files from its cache, so the edit below edits the cache too.
+        cache = workspace.resolve("own-cache");
         create(spec("alpha==1.0", "beta==1.0"), false);
         assertThat(envs.verify(layout(), "m", true).drift()).isEmpty();
 
@@ -122,7 +126,7 @@ class LocalEnvironmentsTest {
         Files.writeString(site.resolve("alpha/__init__.py"), "__version__ = 'patched'\n");
         CommandOutcome added = runner.run(ExternalCommand.of("uv", "pip", "install", "--python",
                 layout().link("m").resolve("bin/python").toString(), "--no-index", "--find-links", wheels.toString(),
-                "extra-tool", "beta==2.0").withEnv("UV_CACHE_DIR", shared.resolve("uv-cache").toString()));
+                "extra-tool", "beta==2.0").withEnv("UV_CACHE_DIR", cache.toString()));
         assertThat(added.succeeded()).as(added.output()).isTrue();
 
         VerifyResult v = envs.verify(layout(), "m", true);
