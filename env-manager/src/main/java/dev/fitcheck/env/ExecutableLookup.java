@@ -33,6 +33,11 @@ public final class ExecutableLookup {
         return new ExecutableLookup(System.getenv("PATH"));
     }
 
+    /** The directories searched, in order. */
+    public List<Path> directories() {
+        return dirs;
+    }
+
     public Optional<Path> find(String program) {
         return all(program).stream().findFirst();
     }

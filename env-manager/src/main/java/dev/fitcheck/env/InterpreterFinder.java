@@ -25,22 +25,49 @@ public final class InterpreterFinder {
     private final InterpreterProbe probe;
     private final ProcessRunner runner;
     private final Optional<Path> pyenvRoot;
+    private final Optional<InterpreterCache> cache;
 
     public InterpreterFinder(ExecutableLookup path, ProcessRunner runner, Optional<Path> pyenvRoot) {
+        this(path, runner, pyenvRoot, Optional.empty());
+    }
+
+    InterpreterFinder(ExecutableLookup path, ProcessRunner runner, Optional<Path> pyenvRoot,
+            Optional<InterpreterCache> cache) {
         this.path = path;
         this.runner = runner;
         this.probe = new InterpreterProbe(runner);
         this.pyenvRoot = pyenvRoot;
+        this.cache = cache;
     }
 
     public static InterpreterFinder forThisMachine(ProcessRunner runner) {
         Optional<Path> pyenv = Optional.ofNullable(System.getenv("PYENV_ROOT")).map(Path::of)
                 .or(() -> Optional.of(Path.of(System.getProperty("user.home"), ".pyenv")))
                 .filter(Files::isDirectory);
-        return new InterpreterFinder(ExecutableLookup.fromEnvironment(), runner, pyenv);
+        return new InterpreterFinder(ExecutableLookup.fromEnvironment(), runner, pyenv,
+                Optional.of(InterpreterCache.inUserCache()));
     }
 
+    /** The interpreter for a model asking for Python {@code requested}, from the cache when nothing changed. */
     public InterpreterChoice find(String requested, Optional<Path> configured) {
+        if (cache.isEmpty()) {
+            return search(requested, configured);
+        }
+        String key = requested + "|" + configured.map(Path::toString).orElse("") + "|" + path.directories() + "|"
+                + pyenvRoot.map(Path::toString).orElse("");
+        List<Path> searched = new ArrayList<>(path.directories());
+        pyenvRoot.ifPresent(r -> searched.add(r.resolve("versions")));
+        searched.add(uvInterpreters());
+        Optional<InterpreterChoice> known = cache.get().get(key, requested, searched);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        InterpreterChoice found = search(requested, configured);
+        cache.get().put(key, found, searched);
+        return found;
+    }
+
+    private InterpreterChoice search(String requested, Optional<Path> configured) {
         if (configured.isPresent()) {
             Path exe = configured.get();
             PythonInterpreter base = probe.probe(exe).orElseThrow(() -> new MissingToolError(
@@ -95,6 +122,15 @@ public final class InterpreterFinder {
             }
         });
         return c;
+    }
+
+    /** Where {@code uv python install} puts interpreters. */
+    private static Path uvInterpreters() {
+        String dir = System.getenv("UV_PYTHON_INSTALL_DIR");
+        if (dir != null && !dir.isBlank()) return Path.of(dir);
+        String data = System.getenv("XDG_DATA_HOME");
+        Path base = data != null && !data.isBlank() ? Path.of(data) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("uv").resolve("python");
     }
 
     private static int patchOf(String version) {
