@@ -25,10 +25,15 @@ final class InstallerOptions {
     @Option(names = "--no-index", description = "Do not use a package index: only the wheelhouses (for machines without internet).")
     boolean noIndex;
 
+    @Option(names = "--without", paramLabel = "PACKAGE",
+            description = "Leave this package out of the environment, and out of resolution (repeatable), as "
+                    + "environment.skip_without_cuda does: for a machine that cannot build or fetch it.")
+    List<String> without = new ArrayList<>();
+
     EnvironmentPlanner.Overrides overrides() {
         Optional<InstallerKind> kind = Optional.ofNullable(installer)
                 .map(i -> i == Installer.uv ? InstallerKind.UV : InstallerKind.PIP);
         return new EnvironmentPlanner.Overrides(kind,
-                new IndexOptions(findLinks, noIndex, Optional.empty(), List.of()));
+                new IndexOptions(findLinks, noIndex, Optional.empty(), List.of()), without);
     }
 }

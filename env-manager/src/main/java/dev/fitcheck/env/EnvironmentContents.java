@@ -36,7 +36,7 @@ public final class EnvironmentContents {
         Map<PackageName, InstalledDistribution> own = new LinkedHashMap<>();
         env.sitePackages().ifPresent(sp -> reader.read(sp).forEach(d -> own.putIfAbsent(d.name(), d)));
         Map<PackageName, InstalledDistribution> base = new LinkedHashMap<>();
-        if (env.includesSystemSitePackages()) {
+        if (env.inheritsBase()) {
             for (Path sp : baseSitePackages) {
                 reader.read(sp).forEach(d -> base.putIfAbsent(d.name(), d));
             }

@@ -15,11 +15,18 @@ import java.util.Optional;
  */
 public final class EnvironmentPlanner {
 
-    /** What the command line adds: another installer, more wheelhouses, the index off. */
-    public record Overrides(Optional<InstallerKind> installer, IndexOptions index) {
+    /**
+     * What the command line adds: another installer, more wheelhouses, the index off, packages to
+     * leave out of this environment.
+     */
+    public record Overrides(Optional<InstallerKind> installer, IndexOptions index, java.util.List<String> without) {
+
+        public Overrides {
+            without = java.util.List.copyOf(without);
+        }
 
         public static Overrides none() {
-            return new Overrides(Optional.empty(), IndexOptions.defaults());
+            return new Overrides(Optional.empty(), IndexOptions.defaults(), java.util.List.of());
         }
     }
 
@@ -54,6 +61,6 @@ public final class EnvironmentPlanner {
         InterpreterChoice python = found.computeIfAbsent(model.python() + "|" + base.map(Path::toString).orElse(""),
                 k -> interpreters.find(model.python(), base));
         return new SpecBuilder().build(new SpecRequest(model, declared.of(model), chosen.of(model), cuda, python, index,
-                installer));
+                installer, overrides.without()));
     }
 }

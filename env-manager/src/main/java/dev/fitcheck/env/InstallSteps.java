@@ -64,6 +64,17 @@ final class InstallSteps {
                 InstallerExplanation.of(out.lines()), request.log().file()));
     }
 
+    /** Makes the base interpreter's packages visible to the new venv when the base is a venv. */
+    Optional<InstallFailure> inherit() {
+        try {
+            BaseInheritance.link(request.spec(), request.directory());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(new InstallFailure("linking the base interpreter's packages", BaseInheritance.PTH, 1,
+                    List.of(e.getMessage()), request.log().file()));
+        }
+    }
+
     /** Runs a query step; its standard output when it succeeded (a failure is logged, not fatal). */
     Optional<String> capture(String step, List<String> argv) {
         request.listener().phase(request.spec().model(), step);

@@ -18,15 +18,14 @@ import java.util.Optional;
  */
 public final class InterpreterProbe {
 
-    // Prints the base installation's own site-packages, not a venv's: inherited packages live there.
+    // The site-packages this interpreter imports from, as it runs: a venv's own (where GPU images
+    // often keep torch) and, when that venv sees them, its base's. Inherited packages live there.
     private static final String SCRIPT = String.join("\n",
-            "import json, os, sys, sysconfig, platform",
-            "paths = []",
-            "for scheme_key in ('purelib', 'platlib'):",
-            "    p = sysconfig.get_paths(vars={'base': sys.base_prefix, 'platbase': sys.base_exec_prefix})[scheme_key]",
-            "    if p not in paths: paths.append(p)",
+            "import json, os, sys, site, platform",
+            "paths = [p for p in site.getsitepackages() if os.path.isdir(p)]",
             "print(json.dumps({'version': platform.python_version(), 'implementation': platform.python_implementation(),",
-            "  'executable': sys.executable, 'real': os.path.realpath(sys.executable), 'site': paths}))");
+            "  'executable': sys.executable, 'real': os.path.realpath(sys.executable), 'site': paths,",
+            "  'venv': sys.prefix != sys.base_prefix}))");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +52,7 @@ public final class InterpreterProbe {
             List<Path> site = new ArrayList<>();
             n.get("site").forEach(s -> site.add(Path.of(s.asText())));
             return Optional.of(new PythonInterpreter(executable.toAbsolutePath(), Path.of(n.get("real").asText()),
-                    n.get("version").asText(), n.get("implementation").asText(), site));
+                    n.get("version").asText(), n.get("implementation").asText(), site, n.path("venv").asBoolean(false)));
         } catch (IOException | NullPointerException e) {
             return Optional.empty();
         }

@@ -14,7 +14,8 @@ public record LeftOut(PackageName name, Reason reason, String requirement, Strin
 
     public enum Reason {
         INHERITED("inherited from the base interpreter"),
-        NEEDS_CUDA("needs CUDA, which this machine lacks");
+        NEEDS_CUDA("needs CUDA, which this machine lacks"),
+        ON_REQUEST("left out with --without");
 
         private final String sentence;
 

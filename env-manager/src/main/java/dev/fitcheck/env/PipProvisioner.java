@@ -46,11 +46,15 @@ public final class PipProvisioner implements Provisioner {
         InstallSteps steps = new InstallSteps(runner, request);
         List<String> venv = new ArrayList<>(List.of(spec.python().interpreter().realExecutable().toString(),
                 "-m", "venv"));
-        if (spec.inheritsFromBase()) {
+        if (BaseInheritance.systemSitePackages(spec)) {
             venv.add("--system-site-packages");
         }
         venv.add(request.directory().toString());
         Optional<InstallFailure> f = steps.run("creating the virtual environment (python -m venv)", venv);
+        if (f.isPresent()) {
+            return ProvisionResult.failed(f.get());
+        }
+        f = steps.inherit();
         if (f.isPresent()) {
             return ProvisionResult.failed(f.get());
         }

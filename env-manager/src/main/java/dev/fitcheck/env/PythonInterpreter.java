@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * A Python interpreter as it described itself: the path it was found at, the file that path
- * resolves to, its full version, and the site-packages directories of its own installation
- * (where inherited packages such as torch live).
+ * resolves to, its full version, the site-packages directories it imports from (where inherited
+ * packages such as torch live), and whether it is itself a virtual environment (GPU images often
+ * keep torch in one, such as /opt/torch/.venv).
  */
 public record PythonInterpreter(Path executable, Path realExecutable, String version, String implementation,
-        List<Path> sitePackages) {
+        List<Path> sitePackages, boolean virtualEnvironment) {
 
     public PythonInterpreter {
         sitePackages = List.copyOf(sitePackages);

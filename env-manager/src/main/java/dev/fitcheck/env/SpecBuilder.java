@@ -22,6 +22,7 @@ public final class SpecBuilder {
         EnvironmentPolicy policy = request.model().environment();
         Map<PackageName, LeftOut.Reason> excluded = new LinkedHashMap<>();
         policy.inherit().forEach(n -> excluded.put(PackageName.of(n), LeftOut.Reason.INHERITED));
+        request.without().forEach(n -> excluded.putIfAbsent(PackageName.of(n), LeftOut.Reason.ON_REQUEST));
         if (!request.cuda().available()) {
             policy.skipWithoutCuda().forEach(n -> excluded.putIfAbsent(PackageName.of(n), LeftOut.Reason.NEEDS_CUDA));
         }

@@ -17,7 +17,7 @@ public record Unsatisfied(PackageName name, LeftOut.Reason reason, List<String> 
     public String display() {
         String why = switch (reason) {
             case INHERITED -> "inherited, but the base interpreter lacks it";
-            case NEEDS_CUDA -> "left out: " + reason.sentence();
+            case NEEDS_CUDA, ON_REQUEST -> "left out: " + reason.sentence();
         };
         List<String> by = new java.util.ArrayList<>(declaredBy);
         by.addAll(neededBy);

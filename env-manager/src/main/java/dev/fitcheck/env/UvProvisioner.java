@@ -51,10 +51,14 @@ public final class UvProvisioner implements Provisioner {
         List<String> notes = new ArrayList<>();
         List<String> venv = new ArrayList<>(List.of(uv.toString(), "venv", request.directory().toString(),
                 "--python", spec.python().interpreter().realExecutable().toString(), "--no-project", "--no-config"));
-        if (spec.inheritsFromBase()) {
+        if (BaseInheritance.systemSitePackages(spec)) {
             venv.add("--system-site-packages");
         }
         Optional<InstallFailure> f = steps.run("creating the virtual environment (uv venv)", venv);
+        if (f.isPresent()) {
+            return ProvisionResult.failed(f.get());
+        }
+        f = steps.inherit();
         if (f.isPresent()) {
             return ProvisionResult.failed(f.get());
         }

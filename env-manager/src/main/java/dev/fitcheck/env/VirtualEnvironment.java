@@ -51,6 +51,15 @@ public record VirtualEnvironment(Path directory) {
         return false;
     }
 
+    /**
+     * Whether the base interpreter's packages are visible: through system site packages, or
+     * through fitcheck's .pth file when the base is itself a venv.
+     */
+    public boolean inheritsBase() {
+        return includesSystemSitePackages()
+                || sitePackages().map(s -> Files.exists(s.resolve(BaseInheritance.PTH))).orElse(false);
+    }
+
     /** The interpreter runs: its link resolves to an existing file (checked without starting it). */
     public boolean interpreterPresent() {
         return Files.isRegularFile(python());

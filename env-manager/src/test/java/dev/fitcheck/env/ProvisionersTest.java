@@ -134,4 +134,42 @@ class ProvisionersTest {
         assertThat(LocalEnvironments.readLock(layout, "p").find(PackageName.of("pip"))).isPresent();
         assertThat(LocalEnvironments.readLock(layout, "u").find(PackageName.of("pip"))).isEmpty();
     }
+
+    /**
+     * A base interpreter that is itself a venv (GPU images keep torch in /opt/torch/.venv): the
+     * environment sees the base venv's packages, after its own.
+     */
+    @ParameterizedTest
+    @EnumSource(InstallerKind.class)
+    void inheritsFromABaseThatIsItselfAVirtualEnvironment(InstallerKind installer) throws Exception {
+        Path base = shared.resolve("base-venv-" + installer);
+        if (!Files.exists(base)) {
+            CommandOutcome made = runner.run(ExternalCommand.of("uv", "venv", base.toString(), "--python",
+                    TestModels.python().interpreter().realExecutable().toString()));
+            assertThat(made.succeeded()).as(made.output()).isTrue();
+            CommandOutcome filled = runner.run(ExternalCommand.of("uv", "pip", "install", "--python",
+                    base.resolve("bin/python").toString(), "--no-index", "--find-links", wheels.toString(),
+                    "heavy==2.1", "cuda-libs", "beta==2.0").withEnv(cache()));
+            assertThat(filled.succeeded()).as(filled.output()).isTrue();
+        }
+        InterpreterChoice baseChoice = new InterpreterFinder(ExecutableLookup.fromEnvironment(), runner,
+                java.util.Optional.empty()).find("3.11", java.util.Optional.of(base.resolve("bin/python")));
+        assertThat(baseChoice.interpreter().virtualEnvironment()).isTrue();
+        EnvironmentSpec spec = new SpecBuilder().build(new SpecRequest(TestModels.model("m", workspace,
+                new EnvironmentPolicy(Map.of(), List.of("heavy"), List.of()), java.util.Optional.empty()),
+                TestModels.requirements("alpha==1.0", "beta==1.0"), Map.of(), CudaPresence.absent("test"), baseChoice,
+                new IndexOptions(List.of(wheels), true, java.util.Optional.empty(), List.of()), installer));
+
+        Creation c = create(spec).creations().get(0);
+
+        assertThat(c.failure()).isEmpty();
+        Path python = new EnvironmentLayout(workspace).link("m").resolve("bin/python");
+        assertThat(run(python, "import alpha, beta, heavy; print(alpha.__version__, beta.__version__, heavy.__version__)"))
+                .isEqualTo("1.0 1.0 2.1");
+        assertThat(c.record().orElseThrow().unsatisfied()).isEmpty();
+        EnvironmentLock lock = LocalEnvironments.readLock(new EnvironmentLayout(workspace), "m");
+        assertThat(lock.find(PackageName.of("heavy")).orElseThrow().source()).isEqualTo(LockedDistribution.Source.BASE);
+        assertThat(lock.find(PackageName.of("cuda-libs")).orElseThrow().source()).isEqualTo(LockedDistribution.Source.BASE);
+        assertThat(lock.find(PackageName.of("beta")).orElseThrow().version()).isEqualTo("1.0");
+    }
 }
