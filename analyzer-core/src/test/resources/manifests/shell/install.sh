@@ -18,3 +18,4 @@ cat > notes.txt <<'NOTES'
 pip install inside-a-heredoc==1.0
 NOTES
 python3 -m pip install --upgrade pip  # keep pip fresh
+conda create -n vidi -y python=3.10 && conda install -y -c pytorch -c nvidia pytorch==2.3.1 "pytorch-cuda=12.1"

@@ -23,6 +23,8 @@ public record GateBreak(
         /** A manifest's specifier excludes the release. */
         PIN_EXCLUDES,
         /** Another declared package requires a different release. */
-        TRANSITIVE
+        TRANSITIVE,
+        /** A lint rule says this call fails on the release. */
+        RULE
     }
 }

@@ -1,6 +1,8 @@
 package dev.fitcheck.compat;
 
+import dev.fitcheck.lint.LintFinding;
 import dev.fitcheck.python.ReferenceKind;
+import dev.fitcheck.version.SpecifierSet;
 import dev.fitcheck.version.Version;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -18,9 +20,19 @@ import java.util.Optional;
 public final class UpgradeGate {
 
     /** What the gate knows of one model: its inferred range for the package and its other constraints. */
-    public record ModelEvidence(String model, Optional<InferredRange> inferred, List<Constraint> constraints) {
+    /**
+     * What the gate knows of one model: its inferred range for the package, its other constraints,
+     * its lint findings, and the release it uses now (a rule that already fails there is no news).
+     */
+    public record ModelEvidence(String model, Optional<InferredRange> inferred, List<Constraint> constraints,
+            List<LintFinding> lints, Optional<Version> current) {
         public ModelEvidence {
             constraints = List.copyOf(constraints);
+            lints = List.copyOf(lints);
+        }
+
+        public ModelEvidence(String model, Optional<InferredRange> inferred, List<Constraint> constraints) {
+            this(model, inferred, constraints, List.of(), Optional.empty());
         }
     }
 
@@ -40,6 +52,17 @@ public final class UpgradeGate {
                             c.source() == ConstraintSource.TRANSITIVE ? GateBreak.Kind.TRANSITIVE : GateBreak.Kind.PIN_EXCLUDES,
                             c.location(), distribution + " " + c.allowed(),
                             distribution + " " + target + " is outside " + c.allowed() + " (" + c.reason() + ")"));
+                }
+            }
+            for (LintFinding f : m.lints()) {
+                SpecifierSet failsIn = SpecifierSet.parse(f.rule().failsIn());
+                if (!f.rule().packageName().equals(distribution) || !failsIn.contains(target, true)) continue;
+                if (m.current().isPresent() && failsIn.contains(m.current().get(), true)) {
+                    notes.add(m.model() + ": " + f.call().display() + " already fails on " + distribution + " "
+                            + m.current().get() + " (" + f.rule().id() + "), so the upgrade changes nothing there");
+                } else {
+                    breaks.add(new GateBreak(m.model(), distribution, target.toString(), GateBreak.Kind.RULE, f.call(),
+                            f.rule().id(), f.message()));
                 }
             }
             if (index < 0 || m.inferred().isEmpty()) continue;

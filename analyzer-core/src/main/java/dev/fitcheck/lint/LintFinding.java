@@ -21,6 +21,12 @@ public record LintFinding(
         keywordSites = List.copyOf(keywordSites);
     }
 
+    /** The message with paths shown relative to {@code root}. */
+    public String message(java.nio.file.Path root) {
+        String text = message();
+        return maskedAt.map(m -> text.replace(m.display(), m.relativeTo(root).display())).orElse(text);
+    }
+
     /** The rule's message with {a}, {b} and {fails_in} filled in. */
     public String message() {
         String text = rule.message()

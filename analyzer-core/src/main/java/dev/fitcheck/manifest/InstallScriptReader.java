@@ -16,12 +16,16 @@ import java.util.regex.Pattern;
  * such as {@code $PYTHON}) or {@code uv pip}, possibly behind {@code sudo}, {@code env},
  * assignments, {@code if}/{@code then}; commands are split at {@code && || ; | &} and newlines.
  * Comments, {@code echo "pip install x"}, here-document bodies and {@code pip uninstall} are not
- * installs. Each requirement's location is the script line its word is on.
+ * installs. {@code conda|mamba install|create} specs are read as conda requirements. Each
+ * requirement's location is the script line its word is on.
  */
 public final class InstallScriptReader implements ManifestFormatReader {
 
     private static final Pattern PIP = Pattern.compile("pip[0-9]*(\\.[0-9]+)?");
     private static final Pattern PYTHON = Pattern.compile("python[0-9]*(\\.[0-9]+)?[mtw]?|py");
+    private static final Pattern CONDA = Pattern.compile("conda|mamba|micromamba");
+    private static final Set<String> CONDA_VALUE_OPTIONS = Set.of("-n", "--name", "-p", "--prefix", "-c", "--channel",
+            "--file", "--solver", "--repodata-fn", "--subdir", "--platform", "-C");
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[[^\\]]*\\])?\\+?=.*", Pattern.DOTALL);
     private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "do", "while", "until", "!", "{", "}",
             "time", "exec", "command", "nohup", "builtin");
@@ -77,7 +81,12 @@ public final class InstallScriptReader implements ManifestFormatReader {
                 break;
             }
         }
-        List<PipArguments.Word> pipArgs = pipArguments(words.subList(k, words.size()));
+        List<PipArguments.Word> rest = words.subList(k, words.size());
+        if (!rest.isEmpty() && CONDA.matcher(rest.get(0).text().substring(rest.get(0).text().lastIndexOf('/') + 1)).matches()) {
+            condaInstall(rest.subList(1, rest.size()), out);
+            return;
+        }
+        List<PipArguments.Word> pipArgs = pipArguments(rest);
         if (pipArgs == null) {
             return;
         }
@@ -181,6 +190,49 @@ public final class InstallScriptReader implements ManifestFormatReader {
                 throw new InputError(w.location(), e.getMessage());
             }
             out.requirement(r.withOptions(false, List.of(), commandOptions), false);
+        }
+    }
+
+    /**
+     * {@code conda install|create [options] spec...}: the specs are conda specs ({@code python=3.10},
+     * {@code pytorch==2.3.1}), {@code -c CHANNEL} names a channel.
+     */
+    private static void condaInstall(List<PipArguments.Word> words, ManifestCollector out) {
+        int k = 0;
+        while (k < words.size() && words.get(k).text().startsWith("-")) {
+            k++;
+        }
+        if (k >= words.size() || !(words.get(k).text().equals("install") || words.get(k).text().equals("create"))) {
+            return;
+        }
+        for (k++; k < words.size(); k++) {
+            PipArguments.Word w = words.get(k);
+            String t = w.text();
+            if (t.startsWith("-")) {
+                String name = t.contains("=") ? t.substring(0, t.indexOf('=')) : t;
+                String value = t.contains("=") ? t.substring(t.indexOf('=') + 1) : null;
+                if (CONDA_VALUE_OPTIONS.contains(name) && value == null && k + 1 < words.size()) {
+                    value = words.get(++k).text();
+                }
+                if ((name.equals("-c") || name.equals("--channel")) && value != null) {
+                    out.option(IndexOption.Kind.CONDA_CHANNEL, value, w.location());
+                } else if (name.equals("--file") && value != null) {
+                    out.warn(w.location(), "conda spec file " + value + " is not read");
+                }
+            } else if (w.dynamic()) {
+                out.warn(w.location(), "\"" + t + "\" depends on a shell variable and is not read as a requirement");
+            } else {
+                Requirement r;
+                try {
+                    r = CondaMatchSpec.parse(t, w.location(), out);
+                } catch (InvalidRequirementException e) {
+                    throw new InputError(w.location(), e.getMessage());
+                }
+                out.requirement(r, false);
+                if (r.name().equals("python") && !r.specifier().isEmpty() && out.requiresPython == null) {
+                    out.requiresPython = new RequiresPython(r.specifier(), w.location());
+                }
+            }
         }
     }
 

@@ -13,10 +13,13 @@ import java.util.Set;
  * {@code python_full_version}, {@code implementation_version}, {@code platform_release}) compare
  * with PEP 440 semantics when the other side makes a valid specifier; other strings compare for
  * equality only ({@code <} and {@code >} are false, {@code <=} and {@code >=} mean {@code ==});
- * {@code in} is substring or set membership. Extra names compare normalised (PEP 685).
+ * {@code in} is a substring test. Extra names compare normalised (PEP 685). The lock-file variables
+ * {@code extras} and {@code dependency_groups} are not defined for requirements, as in pip.
  *
  * <p>Comparisons packaging cannot evaluate ({@code os_name ~= "x"}, two quoted strings) are
- * rejected when the marker is parsed, so a parsed marker always evaluates.
+ * rejected when the marker is parsed, so a parsed marker always evaluates; the one case only the
+ * machine reveals ({@code "1.0" ~= platform_release} on a kernel release that is no version) is
+ * false rather than an error.
  */
 public final class Marker {
 
@@ -118,8 +121,6 @@ public final class Marker {
         if (key.equals("extra")) {
             lhs = PackageName.normalize(lhs);
             rhs = PackageName.normalize((String) rhs);
-        } else if (SET_VARIABLES.contains(key)) {
-            lhs = PackageName.normalize(lhs);
         }
         if (VERSION_VARIABLES.contains(key) && rhs instanceof String r) {
             Specifier spec = Specifier.tryParse(c.op() + r).orElse(null);
@@ -133,19 +134,15 @@ public final class Marker {
             case "==", "<=", ">=" -> lhs.equals(rhs);
             case "!=" -> !lhs.equals(rhs);
             case "<", ">" -> false;
-            default -> throw new IllegalStateException("rejected at parse time: " + c.op() + " on " + key);
+            // ~= or === against a machine value that is no version ("5.15.0-generic"): packaging
+            // raises here; the parse-time check cannot see the machine, so the marker does not hold
+            default -> false;
         };
     }
 
     private static Object lookup(MarkerEnvironment env, String key, String extra) {
         if (key.equals("extra")) {
             return extra;
-        }
-        if (key.equals("extras")) {
-            return env.extras();
-        }
-        if (key.equals("dependency_groups")) {
-            return Set.of();
         }
         String value = env.variable(key);
         if (value == null) {
@@ -163,10 +160,10 @@ public final class Marker {
             return "a marker compares a variable with a quoted string, but " + c.left().serialize() + " "
                     + c.op() + " " + c.right().serialize() + " has no variable";
         }
-        if (c.left().variable() && SET_VARIABLES.contains(c.left().value())) {
-            return c.left().value() + " is a set and can only appear as \"name\" in " + c.left().value();
-        }
         String key = variable.value();
+        if (SET_VARIABLES.contains(key)) {
+            return key + " is defined only in lock files (PEP 751), not in requirements";
+        }
         String other = c.left().variable() ? c.right().value() : c.left().value();
         boolean ordinary = switch (c.op()) {
             case "in", "not in", "==", "!=", "<=", ">=", "<", ">" -> true;

@@ -126,32 +126,35 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "text");
+        return scan(text, true);
+    }
+
+    /** The version, or empty when the text is not a PEP 440 version (no exception is made on the way). */
+    public static Optional<Version> tryParse(String text) {
+        return text == null ? Optional.empty() : Optional.ofNullable(scan(text, false));
+    }
+
+    private static Version scan(String text, boolean explain) {
         int start = PythonWhitespace.skip(text, 0, text.length());
         int end = PythonWhitespace.skipBack(text, start, text.length());
         VersionScanner scanner = new VersionScanner(text, start, end);
         if (!scanner.scan(true, false, 1)) {
+            if (!explain) {
+                return null;
+            }
             throw new InvalidVersionException(start == end
                     ? "\"" + text + "\" is not a PEP 440 version: it is empty"
                     : "\"" + text + "\" is not a PEP 440 version: expected a release number such as 1.2.3");
         }
         if (scanner.position() != end) {
+            if (!explain) {
+                return null;
+            }
             throw new InvalidVersionException("\"" + text + "\" is not a PEP 440 version: cannot read \""
                     + text.substring(scanner.position(), end) + "\" after \""
                     + text.substring(start, scanner.position()) + "\"");
         }
         return fromScanner(scanner);
-    }
-
-    /** The version, or empty when the text is not a PEP 440 version. */
-    public static Optional<Version> tryParse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parse(text));
-        } catch (InvalidVersionException e) {
-            return Optional.empty();
-        }
     }
 
     static Version fromScanner(VersionScanner s) {

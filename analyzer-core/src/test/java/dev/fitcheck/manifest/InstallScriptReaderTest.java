@@ -19,7 +19,8 @@ class InstallScriptReaderTest {
     @Test
     void everyPipInstallFormIsRead() {
         assertThat(SCRIPT.kind()).isEqualTo(ManifestKind.SHELL_SCRIPT);
-        assertThat(SCRIPT.requirements()).extracting(r -> r + " @" + r.location().line()).containsExactly(
+        assertThat(SCRIPT.requirements()).filteredOn(r -> r.origin() == Requirement.Origin.PIP)
+                .extracting(r -> r + " @" + r.location().line()).containsExactly(
                 "torch==2.3.1 @6", "torchvision==0.18.1 @6", "torchaudio==2.3.1 @6",
                 "flash-attn==2.6.3 @7",
                 "accelerate>=0.33 @8",
@@ -30,6 +31,14 @@ class InstallScriptReaderTest {
                 ". @14",
                 "sentencepiece==0.1.99 @15",
                 "pip @20");
+    }
+
+    @Test
+    void condaCreateAndInstallSpecsAreCondaRequirements() {
+        assertThat(SCRIPT.requirements()).filteredOn(r -> r.origin() == Requirement.Origin.CONDA)
+                .extracting(r -> r + " @" + r.location().line())
+                .containsExactly("python==3.10.* @21", "pytorch==2.3.1 @21", "pytorch-cuda==12.1.* @21");
+        assertThat(SCRIPT.requiresPython().orElseThrow().specifier()).hasToString("==3.10.*");
     }
 
     @Test
@@ -46,7 +55,8 @@ class InstallScriptReaderTest {
         assertThat(req("flash-attn").installOptions()).containsExactly("--no-build-isolation");
         assertThat(req("accelerate").installOptions()).containsExactly("--upgrade");
         assertThat(SCRIPT.indexOptions()).extracting(o -> o.kind() + " " + o.value().orElse("-") + " @" + o.location().line())
-                .containsExactly("INDEX_URL https://download.pytorch.org/whl/cu121 @6", "EXTRA_INDEX_URL https://example.org/simple @9");
+                .containsExactly("INDEX_URL https://download.pytorch.org/whl/cu121 @6", "EXTRA_INDEX_URL https://example.org/simple @9",
+                        "CONDA_CHANNEL pytorch @21", "CONDA_CHANNEL nvidia @21");
     }
 
     @Test

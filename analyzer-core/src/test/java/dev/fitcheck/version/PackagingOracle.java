@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * ~/.cache/fitcheck/packaging-reference, because the pip a machine happens to have may vendor an
  * old packaging: pip 23 ships packaging 21, whose pre-release and wildcard rules pip has since left.
  */
-final class PackagingOracle {
+public final class PackagingOracle {
 
-    static final String PIP_VERSION = "26.3";
+    public static final String PIP_VERSION = "26.3";
     static final String WHEEL = "pip-" + PIP_VERSION + "-py3-none-any.whl";
     static final String WHEEL_SHA256 = "f3b60b20ffaadd4415ed7957212a38ac63fa4c5fa375bd0f4a797777940fad13";
 
@@ -36,7 +36,7 @@ final class PackagingOracle {
     private PackagingOracle() {
     }
 
-    static JsonNode ask(Object cases) throws IOException, InterruptedException {
+    public static JsonNode ask(Object cases) throws IOException, InterruptedException {
         Path wheel = referenceWheel();
         Path script = Files.createTempFile("packaging_oracle", ".py");
         try (InputStream in = PackagingOracle.class.getResourceAsStream("packaging_oracle.py")) {

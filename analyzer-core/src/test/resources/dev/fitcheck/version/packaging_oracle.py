@@ -5,7 +5,8 @@ Usage: python3 packaging_oracle.py PIP_WHEEL < cases.json > answers.json
 PIP_WHEEL is a pip wheel put first on sys.path, so the reference is exactly the packaging that pip
 release vendors, whatever pip the machine has. One JSON object in, one out:
 
-in:  {"versions": [str], "sample": [int], "specs": [str], "filters": [[spec, [int]]]}
+in:  {"versions": [str], "sample": [int], "specs": [str], "filters": [[spec, [int]]],
+      optional: "requirements": [str], "markers": [str], "environments": [{marker variable: value}]}
 out: {"packaging": str,
       "versions": [null | [str, epoch, [release], pre, post, dev, local, public, base,
                            is_prerelease, is_postrelease, is_devrelease] | ["crash", str]],
@@ -15,6 +16,10 @@ out: {"packaging": str,
                                   2 contains(v, prereleases=True), 4 contains(v, prereleases=False)
       "single": [null | [prereleases, digits]],  the same for a one-clause spec via Specifier
       "filters": [[[int], [int], [int]]]}        filter(..) with prereleases None, True, False
+      "requirements": [null | [name, [extras, normalised and sorted], str(specifier), url | null,
+                               str(marker) | null, evaluations]],
+      "markers": [null | [str(marker), evaluations]]
+evaluations: one letter per environment, T or F, or E where packaging cannot evaluate.
 Numbers are strings, so no size is lost on the way.
 """
 import json
@@ -26,6 +31,9 @@ sys.set_int_max_str_digits(0) if hasattr(sys, "set_int_max_str_digits") else Non
 from pip._vendor import packaging  # noqa: E402
 from pip._vendor.packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet  # noqa: E402
 from pip._vendor.packaging.version import InvalidVersion, Version  # noqa: E402
+from pip._vendor.packaging.markers import InvalidMarker, Marker  # noqa: E402
+from pip._vendor.packaging.requirements import InvalidRequirement, Requirement  # noqa: E402
+from pip._vendor.packaging.utils import canonicalize_name  # noqa: E402
 
 
 def describe(v):
@@ -144,6 +152,50 @@ def main():
             results.append([i for i, v in items if id(v) in ids])
         filters.append(results)
     out["filters"] = filters
+
+    environments = cases.get("environments", [])
+
+    def evaluations(marker):
+        letters = []
+        for env in environments:
+            try:
+                letters.append("T" if marker.evaluate(env) else "F")
+            except Exception:
+                letters.append("E")
+        return "".join(letters)
+
+    requirements = []
+    for text in cases.get("requirements", []):
+        try:
+            r = Requirement(text)
+        except InvalidRequirement:
+            requirements.append(None)
+            continue
+        except Exception as e:
+            requirements.append(["crash", repr(e)])
+            continue
+        requirements.append([
+            r.name,
+            sorted({canonicalize_name(e) for e in r.extras}),
+            str(r.specifier),
+            r.url,
+            None if r.marker is None else str(r.marker),
+            "" if r.marker is None else evaluations(r.marker),
+        ])
+    out["requirements"] = requirements
+
+    markers = []
+    for text in cases.get("markers", []):
+        try:
+            m = Marker(text)
+        except InvalidMarker:
+            markers.append(None)
+            continue
+        except Exception as e:
+            markers.append(["crash", repr(e)])
+            continue
+        markers.append([str(m), evaluations(m)])
+    out["markers"] = markers
 
     json.dump(out, sys.stdout)
 

@@ -1,0 +1,92 @@
+package dev.fitcheck.compat;
+
+import dev.fitcheck.lint.KeywordConflictCheck;
+import dev.fitcheck.lint.LintFinding;
+import dev.fitcheck.lint.LintRule;
+import dev.fitcheck.python.ReferenceExtractor;
+import dev.fitcheck.python.SourceTree;
+import dev.fitcheck.python.SymbolReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads the Python sources under some roots and infers what they need: references, a range per
+ * catalogued package, lint findings. Files are parsed in parallel; each thread has its own parser.
+ */
+public final class SourceAnalyzer {
+
+    private final ApiHistories histories;
+    private final List<LintRule> lintRules;
+
+    public SourceAnalyzer(ApiHistories histories, List<LintRule> lintRules) {
+        this.histories = histories;
+        this.lintRules = List.copyOf(lintRules);
+    }
+
+    public SourceAnalysis analyze(List<Path> roots) {
+        SourceTree tree = SourceTree.scan(roots);
+        ReferenceExtractor extractor = new ReferenceExtractor(tree.topLevelModules());
+        KeywordConflictCheck lint = new KeywordConflictCheck(lintRules);
+        record FileResult(Path file, boolean readable, List<SymbolReference> refs, List<LintFinding> lints) {
+        }
+        List<FileResult> results = tree.files().parallelStream().map(file -> {
+            Optional<String> text = readSource(file);
+            if (text.isEmpty()) return new FileResult(file, false, List.of(), List.of());
+            return new FileResult(file, true, extractor.extract(file, text.get()), lint.check(file, text.get()));
+        }).toList();
+        List<SymbolReference> refs = new ArrayList<>();
+        List<LintFinding> lints = new ArrayList<>();
+        List<Path> unreadable = new ArrayList<>();
+        for (FileResult r : results) {
+            refs.addAll(r.refs());
+            lints.addAll(r.lints());
+            if (!r.readable()) unreadable.add(r.file());
+        }
+        refs.sort(null);
+
+        Map<String, List<SymbolReference>> byTopLevel = new LinkedHashMap<>();
+        refs.forEach(r -> byTopLevel.computeIfAbsent(r.topLevel(), k -> new ArrayList<>()).add(r));
+        Map<String, List<SymbolReference>> byDistribution = new LinkedHashMap<>();
+        Map<String, ApiHistory> historyOf = new LinkedHashMap<>();
+        Set<String> uncatalogued = new TreeSet<>();
+        for (Map.Entry<String, List<SymbolReference>> e : byTopLevel.entrySet()) {
+            Optional<ApiHistory> history = histories.byImport(e.getKey());
+            if (history.isEmpty()) {
+                uncatalogued.add(e.getKey());
+                continue;
+            }
+            historyOf.put(history.get().distribution(), history.get());
+            byDistribution.computeIfAbsent(history.get().distribution(), k -> new ArrayList<>()).addAll(e.getValue());
+        }
+        Map<String, InferredRange> inferred = new TreeMap<>();
+        byDistribution.forEach((dist, rs) -> inferred.put(dist, new RangeInference().infer(historyOf.get(dist), rs)));
+        return new SourceAnalysis(tree.files(), refs, inferred, lints, uncatalogued, unreadable);
+    }
+
+    /** A source that is not UTF-8 is skipped and reported: Python 3 refuses it too unless it declares a coding. */
+    private static Optional<String> readSource(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

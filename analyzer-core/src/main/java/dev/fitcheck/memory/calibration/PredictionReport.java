@@ -1,0 +1,89 @@
+package dev.fitcheck.memory.calibration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fitcheck.memory.ByteSize;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders prediction rows as reports/gpu/memory-prediction.md and .json. */
+public final class PredictionReport {
+
+    /** bf16 runs at the 9B shape must be within this of the measured peak reserved. */
+    public static final double GOAL_PERCENT = 5.0;
+
+    private PredictionReport() {
+    }
+
+    public static String markdown(List<PredictionRow> rows) {
+        StringBuilder s = new StringBuilder("# Predicted and measured peak GPU memory\n\n");
+        s.append("Measured by env-manager's probe (fitcheck_helpers/probe.py); predicted by `dev.fitcheck.memory` for the same ")
+                .append("shape, dtype and input tokens. Peaks are the CUDA caching allocator's (reserved and allocated), ")
+                .append("without the CUDA context. accelerate's estimate is parameters x bytes. The bound is the GPU's ")
+                .append("memory bandwidth over the bytes one decode step reads (weights, text cache, cross-attention cache).\n\n");
+        s.append("| GPU | shape | dtype | context | video | visual + audio tokens | predicted reserved | measured reserved | error | ")
+                .append("predicted allocated | measured allocated | error | accelerate | decode tok/s | bound tok/s | ratio |\n");
+        s.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        int goalRows = 0;
+        int withinGoal = 0;
+        for (PredictionRow r : rows) {
+            ProbeRun p = r.run();
+            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.0f s | %,d + %,d | %s | %s | %+.1f%% | %s | %s | %+.1f%% | %s | %s | %s | %s |%n",
+                    p.gpu(), p.shape(), p.dtype(), p.context(), p.videoSeconds(), p.visualTokens(), p.audioTokens(),
+                    gib(r.predictedReserved()), gib(p.peakReserved()), r.errorPercent(), gib(r.predictedAllocated()),
+                    gib(p.peakAllocated()), r.allocatedErrorPercent(), gib(r.accelerateEstimate()),
+                    p.decodeTokensPerSecond().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("-"),
+                    r.boundTokensPerSecond().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("-"),
+                    r.boundRatio().map(v -> String.format(Locale.ROOT, "%.2f", v)).orElse("-")));
+            if (p.shape().equals("vidi-9b") && p.dtype().equals("bf16")) {
+                goalRows++;
+                if (Math.abs(r.errorPercent()) <= GOAL_PERCENT) {
+                    withinGoal++;
+                }
+            }
+        }
+        s.append(String.format(Locale.ROOT, "%nGoal: bf16 at 9B within %.0f%% of the measured peak reserved: %d of %d runs.%n",
+                GOAL_PERCENT, withinGoal, goalRows));
+        return s.toString();
+    }
+
+    public static String json(List<PredictionRow> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PredictionRow r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            ProbeRun p = r.run();
+            m.put("gpu", p.gpu());
+            m.put("shape", p.shape());
+            m.put("dtype", p.dtype());
+            m.put("context", p.context());
+            m.put("video_seconds", p.videoSeconds());
+            m.put("visual_tokens", p.visualTokens());
+            m.put("audio_tokens", p.audioTokens());
+            m.put("predicted_reserved", r.predictedReserved());
+            m.put("measured_reserved", p.peakReserved());
+            m.put("error_percent", r.errorPercent());
+            m.put("predicted_allocated", r.predictedAllocated());
+            m.put("measured_allocated", p.peakAllocated());
+            m.put("allocated_error_percent", r.allocatedErrorPercent());
+            m.put("accelerate_estimate", r.accelerateEstimate());
+            m.put("predicted_peak_phase", r.predictedPeakPhase());
+            m.put("decode_tokens_per_second", p.decodeTokensPerSecond().orElse(null));
+            m.put("bandwidth_bound_tokens_per_second", r.boundTokensPerSecond().orElse(null));
+            m.put("bound_ratio", r.boundRatio().orElse(null));
+            m.put("cuda_context_bytes", p.cudaContextBytes().orElse(null));
+            out.add(m);
+        }
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("runs", out)) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String gib(long bytes) {
+        return new ByteSize(bytes).display();
+    }
+}

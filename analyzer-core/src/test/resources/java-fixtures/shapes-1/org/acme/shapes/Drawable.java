@@ -1,0 +1,5 @@
+package org.acme.shapes;
+
+public interface Drawable {
+    String draw();
+}
