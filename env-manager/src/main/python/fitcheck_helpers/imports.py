@@ -41,26 +41,29 @@ def main(argv=None):
     with io.open(args.modules_file, encoding="utf-8") as f:
         modules = [line.strip() for line in f if line.strip()]
 
+    ours = {m.split(".", 1)[0] for m in modules}
     protocol = sys.stdout
     # What the modules print goes to stderr, which fitcheck keeps in the run's log.
     sys.stdout = sys.stderr
     sys.argv = ["fitcheck-imports"]
     for name in modules:
         emit(protocol, {"event": "start", "module": name})
-        emit(protocol, import_one(name, roots))
+        emit(protocol, import_one(name, roots, ours))
     emit(protocol, {"event": "done"})
     return 0
 
 
-def import_one(name, roots):
+def import_one(name, roots, ours):
     started = time.monotonic()
     result = {"event": "result", "module": name}
+    before = set(sys.modules)
     try:
         __import__(name)
         result["ok"] = True
     except KeyboardInterrupt:
         raise
     except BaseException as e:  # SystemExit from a module that calls sys.exit() at import is a failure too
+        forget_partial_imports(before, ours)
         result["ok"] = False
         result["type"] = type(e).__name__
         result["message"] = str(e)
@@ -73,6 +76,18 @@ def import_one(name, roots):
         result["traceback"] = traceback.format_exception_only(type(e), e)[-1].strip()
     result["seconds"] = round(time.monotonic() - started, 3)
     return result
+
+
+def forget_partial_imports(before, ours):
+    """Drops the model's modules that a failed import left behind.
+
+    Python removes the module that raised, but not the packages above it that did import; a
+    namespace package among them then looks up a parent that is gone, and every later import
+    below it fails with KeyError instead of its own error. Each module starts clean instead.
+    """
+    for mod in set(sys.modules) - before:
+        if mod.split(".", 1)[0] in ours:
+            del sys.modules[mod]
 
 
 def innermost_frame_in(error, roots):

@@ -22,9 +22,12 @@ public final class ManifestRequirements implements DeclaredRequirements {
     @Override
     public List<DeclaredRequirement> of(ModelSpec model) {
         List<DeclaredRequirement> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Path manifest : model.manifests()) {
             for (Requirement r : ManifestReader.read(manifest).requirements()) {
                 if (!r.isNamed() || r.origin() == Requirement.Origin.CONDA) continue;
+                // An install script that runs `pip install -r requirements.txt` reads the same lines again.
+                if (!seen.add(r.location().display() + "\u0000" + r.text())) continue;
                 out.add(new DeclaredRequirement(PackageName.of(r.name()), r.extras(), r.specifier().toString(),
                         r.marker().map(Marker::toString).orElse(""), r.reference().map(DirectReference::url),
                         Optional.of(r.location().relativeTo(model.path()))));

@@ -21,6 +21,6 @@ public record Unsatisfied(PackageName name, LeftOut.Reason reason, List<String> 
         };
         List<String> by = new java.util.ArrayList<>(declaredBy);
         by.addAll(neededBy);
-        return name + " (" + why + ")" + (by.isEmpty() ? "" : ", needed by " + String.join(", ", by));
+        return name + ": " + why + (by.isEmpty() ? "" : "; wanted by " + String.join(", ", by));
     }
 }

@@ -39,9 +39,11 @@ public final class DeclaredRanges implements EffectiveRanges {
             } catch (InvalidSpecifierException e) {
                 continue;
             }
+            List<String> where = evidence.computeIfAbsent(r.name(), k -> new ArrayList<>());
+            if (where.contains(r.origin())) continue;
+            where.add(r.origin());
             ranges.merge(r.name(), set, VersionSet::intersect);
             texts.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r.specifier());
-            evidence.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r.text() + " (" + r.origin() + ")");
         }
         List<EffectiveRange> out = new ArrayList<>();
         ranges.forEach((name, set) -> out.add(new EffectiveRange(name, set, String.join(", ", texts.get(name)),

@@ -24,6 +24,10 @@ public final class StaticStage {
         this.ranges = ranges;
     }
 
+    private static String needs(EffectiveRange r) {
+        return r.display() + " (" + String.join(", ", r.evidence()) + ")";
+    }
+
     public StageResult run(ModelSpec model, InstalledEnvironment env) {
         long start = System.nanoTime();
         EnvironmentContents contents = env.contents();
@@ -35,10 +39,9 @@ public final class StaticStage {
             if (installed.isEmpty()) {
                 Optional<LeftOut> left = env.record().leftOut().stream().filter(l -> l.name().equals(r.name())).findFirst();
                 findings.add(left.isPresent()
-                        ? Finding.incomplete(subject, "absent, " + left.get().reason().sentence() + "; the model needs "
-                                + r.display() + " (" + String.join("; ", r.evidence()) + ")")
-                        : Finding.failed(subject, "not installed; the model needs " + r.display() + " ("
-                                + String.join("; ", r.evidence()) + ")"));
+                        ? Finding.incomplete(subject, "absent (" + left.get().reason().sentence() + "); the model needs "
+                                + needs(r))
+                        : Finding.failed(subject, "not installed; the model needs " + needs(r)));
                 continue;
             }
             String version = installed.get().version();
@@ -49,8 +52,7 @@ public final class StaticStage {
             } else if (r.range().contains(v.get())) {
                 findings.add(Finding.passed(subject, version + from + " is in " + r.display()));
             } else {
-                findings.add(Finding.failed(subject, version + from + " is outside " + r.display() + " ("
-                        + String.join("; ", r.evidence()) + ")"));
+                findings.add(Finding.failed(subject, version + from + " is outside " + needs(r)));
             }
         }
         long failed = findings.stream().filter(f -> f.status() == StageStatus.FAILED).count();

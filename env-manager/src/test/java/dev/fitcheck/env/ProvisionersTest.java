@@ -80,7 +80,7 @@ class ProvisionersTest {
         assertThat(record.unsatisfied()).singleElement().satisfies(u -> {
             assertThat(u.name()).isEqualTo(PackageName.of("heavy"));
             assertThat(u.neededBy()).containsExactly("alpha 1.0");
-            assertThat(u.display()).isEqualTo("heavy (inherited, but the base interpreter lacks it), needed by alpha 1.0");
+            assertThat(u.display()).isEqualTo("heavy: inherited, but the base interpreter lacks it; wanted by alpha 1.0");
         });
         assertThat(record.leftOut()).extracting(LeftOut::display)
                 .containsExactly("heavy (inherited from the base interpreter)");

@@ -103,8 +103,8 @@ class StagedTestRunnerTest {
         assertThat(st.status()).isEqualTo(StageStatus.INCOMPLETE);
         assertThat(st.findings()).extracting(Finding::subject, Finding::status, Finding::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("alpha", StageStatus.PASSED, "1.0 is in ==1.0"),
-                org.assertj.core.groups.Tuple.tuple("heavy", StageStatus.INCOMPLETE, "absent, inherited from the base "
-                        + "interpreter; the model needs >=2 (heavy>=2 (declared))"));
+                org.assertj.core.groups.Tuple.tuple("heavy", StageStatus.INCOMPLETE, "absent (inherited from the base "
+                        + "interpreter); the model needs >=2 (declared)"));
 
         StageResult imports = r.stage(StageResult.IMPORTS).orElseThrow();
         assertThat(imports.status()).isEqualTo(StageStatus.FAILED);
@@ -127,6 +127,22 @@ class StagedTestRunnerTest {
         assertThat(latest).isEqualTo(r);
         // Importing wrote no __pycache__ into the model's tree.
         assertThat(m.path().resolve("pkg/__pycache__")).doesNotExist();
+    }
+
+    @Test
+    void aFailedPackageDoesNotSpoilTheImportsBelowIt() throws Exception {
+        // As in Vidi: model/__init__.py needs torch; model/lmm is a namespace package (no __init__.py).
+        ModelSpec m = model("namespace", Map.of(
+                "model/__init__.py", "import heavy\n",
+                "model/lmm/dattn/mistral.py", "import alpha\n"), Optional.empty());
+
+        StageResult imports = run(m, false, Optional.empty()).stage(StageResult.IMPORTS).orElseThrow();
+
+        assertThat(imports.status()).isEqualTo(StageStatus.INCOMPLETE);
+        assertThat(imports.findings()).extracting(Finding::subject).containsExactly("model", "model.lmm.dattn.mistral");
+        assertThat(imports.findings()).allSatisfy(f -> assertThat(f.message())
+                .startsWith("incomplete (heavy absent: inherited, but the base interpreter lacks it): "
+                        + "ModuleNotFoundError: No module named 'heavy' at model/__init__.py:1"));
     }
 
     @Test
