@@ -24,7 +24,9 @@ import java.util.function.Consumer;
 /**
  * Stage (c): the model's declared inference command, in its environment, from the model's
  * directory, with the test's time limit. {@code python} at the head of the command is the
- * environment's interpreter; the environment's bin directory leads PATH. The command leads its own
+ * environment's interpreter; the environment's bin directory leads PATH; {@code {helpers}} in an
+ * argument is the directory of fitcheck's Python helpers (the memory probe is
+ * {@code {helpers}/probe.py}). The command leads its own
  * process group, and on timeout (or Ctrl-C) its whole tree is killed. Its output is kept in the
  * run directory (stdout.log, stderr.log); GPU memory is sampled while it runs; a failure is
  * explained by the {@link FailureClassifier}.
@@ -45,9 +47,15 @@ public final class InferenceStage {
     public record Outcome(StageResult stage, Optional<GpuPeak> gpu) {
     }
 
-    public Outcome run(ModelSpec model, TestSpec test, InstalledEnvironment env, Path runDir, ShutdownActions shutdown,
-            Consumer<OutputLine> live) {
-        List<String> argv = new ArrayList<>(test.command().orElseThrow());
+    /** In a test command, the directory of fitcheck's Python helpers ({@code {helpers}/probe.py}). */
+    public static final String HELPERS = "{helpers}";
+
+    public Outcome run(ModelSpec model, TestSpec test, InstalledEnvironment env, Path runDir, Path helpers,
+            ShutdownActions shutdown, Consumer<OutputLine> live) {
+        List<String> argv = new ArrayList<>();
+        for (String a : test.command().orElseThrow()) {
+            argv.add(a.replace(HELPERS, helpers.toString()));
+        }
         if (argv.get(0).equals("python") || argv.get(0).equals("python3")) {
             argv.set(0, env.python().toString());
         }

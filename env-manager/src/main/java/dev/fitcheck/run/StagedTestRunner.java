@@ -66,7 +66,7 @@ public final class StagedTestRunner implements TestRunner {
                 listener.stageStarted(StageResult.INFERENCE);
                 InferenceStage inference = new InferenceStage(runner, classifier, request.gpu() ? sampler : Optional.empty());
                 InferenceStage.Outcome o = inference.run(request.model(), test.get(), request.environment(), runDir,
-                        shutdown, listener::output);
+                        helpers, shutdown, listener::output);
                 gpu = o.gpu();
                 stages.add(report(listener, o.stage()));
             }

@@ -148,14 +148,15 @@ class StagedTestRunnerTest {
     @Test
     void aCleanModelRunsItsCommandInItsEnvironmentAndKeepsTheOutput() throws Exception {
         ModelSpec m = model("clean", Map.of("pkg/__init__.py", "import alpha\n"), Optional.of(command(
-                Duration.ofMinutes(1), false, "python", "-c", "import alpha, sys; print('ran with alpha', alpha.__version__, sys.prefix)")));
+                Duration.ofMinutes(1), false, "python", "-c", "import alpha, os, sys; print('ran with alpha', "
+                        + "alpha.__version__, sys.prefix, os.path.exists(sys.argv[1]))", "{helpers}/imports.py")));
 
         TestRunResult r = run(m, false, Optional.empty());
 
         assertThat(r.stages()).extracting(StageResult::status)
                 .containsExactly(StageStatus.INCOMPLETE, StageStatus.PASSED, StageStatus.PASSED);
         assertThat(Files.readString(r.runDirectory().resolve("stdout.log")))
-                .isEqualTo("ran with alpha 1.0 " + env.path() + "\n");
+                .isEqualTo("ran with alpha 1.0 " + env.path() + " True\n");
     }
 
     @Test
