@@ -14,6 +14,12 @@ class GpuMemoryReadingTest {
     }
 
     @Test
+    void readsWhatAnH200Printed() {
+        // nvidia-smi --query-gpu=memory.used,memory.total --format=csv,noheader,nounits on an idle H200
+        assertThat(GpuMemoryReading.parse("0, 143771\n")).hasValue(List.of(new GpuMemoryReading(0, 0, 143771)));
+    }
+
+    @Test
     void aDriverErrorIsNoReading() {
         assertThat(GpuMemoryReading.parse("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. "
                 + "Make sure that the latest NVIDIA driver is installed and running.")).isEmpty();
