@@ -40,15 +40,21 @@ final class EnvListCommand implements Callable<Integer> {
             out.println(JsonFiles.mapper().writeValueAsString(list.stream().map(EnvListCommand::asJson).toList()));
             return ExitCode.OK;
         }
-        String format = "%-14s %-11s %-8s %-10s %s%n";
+        String format = "%-14s %-11s %-17s %-10s %s%n";
         out.printf(Locale.ROOT, format, "MODEL", "STATE", "PYTHON", "SIZE", "KEY PACKAGES");
         for (EnvironmentStatus s : list) {
             out.printf(Locale.ROOT, format, s.model(), state(s.state()),
-                    s.record().map(r -> r.python().version()).orElse("-"),
+                    s.record().map(EnvListCommand::python).orElse("-"),
                     s.state() == EnvironmentStatus.State.ABSENT ? "-" : Sizes.bytes(s.sizeBytes()),
                     s.keyPackages().isEmpty() ? "-" : String.join(", ", s.keyPackages()));
         }
         return ExitCode.OK;
+    }
+
+    /** The version, and the one the model asked for when the machine lacked it. */
+    private static String python(dev.fitcheck.env.EnvironmentRecord r) {
+        return r.python().version() + (r.python().minorVersion().equals(r.pythonRequested()) ? ""
+                : " (" + r.pythonRequested() + " asked)");
     }
 
     private static String state(EnvironmentStatus.State s) {
@@ -64,7 +70,11 @@ final class EnvListCommand implements Callable<Integer> {
         m.put("model", s.model());
         m.put("state", state(s.state()));
         m.put("path", s.path().toString());
-        s.record().ifPresent(r -> m.put("python", r.python().version()));
+        s.record().ifPresent(r -> {
+            m.put("python", r.python().version());
+            m.put("pythonRequested", r.pythonRequested());
+            r.pythonNote().ifPresent(n -> m.put("pythonNote", n));
+        });
         m.put("sizeBytes", s.sizeBytes());
         m.put("keyPackages", s.keyPackages());
         return m;

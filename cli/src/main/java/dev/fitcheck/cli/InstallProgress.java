@@ -67,7 +67,7 @@ final class InstallProgress implements InstallListener {
         if (bar == null || !model.equals(barModel)) {
             finish();
             bar = new ProgressBarBuilder().setTaskName(model).setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(200).continuousUpdate()
+                    .setUpdateIntervalMillis(200).continuousUpdate().hideEta()
                     .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build();
             barModel = model;
         }

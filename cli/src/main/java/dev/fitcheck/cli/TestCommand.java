@@ -127,6 +127,7 @@ final class TestCommand implements Callable<Integer> {
         if (!json) {
             err.println(m.name() + ": environment " + c.environment() + " ("
                     + (c.outcome() == Creation.Outcome.REUSED ? "reused" : "created") + ")");
+            c.record().flatMap(r -> r.pythonNote()).ifPresent(n -> err.println(m.name() + ": " + n));
         }
         return InstalledEnvironment.current(session.layout, m.name());
     }

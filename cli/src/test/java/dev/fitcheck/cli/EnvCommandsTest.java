@@ -153,4 +153,16 @@ class EnvCommandsTest {
         assertThat(r.exit()).isEqualTo(ExitCode.MISSING_TOOL);
         assertThat(r.err()).isEqualTo("fitcheck: --gpu needs an NVIDIA GPU and its nvidia-smi, which this machine does not have\n");
     }
+
+    @Test
+    void aPythonTheMachineLacksIsReplacedAndSaidSo() throws Exception {
+        ws.file("fitcheck.yaml", Files.readString(dir.resolve("fitcheck.yaml")).replace("python: \"3.11\"", "python: \"3.99\""));
+
+        CliWorkspace.Result created = ws.run("env", "create", "m", "-w", w());
+
+        assertThat(created.exit()).isZero();
+        assertThat(created.err()).containsPattern("m: Python 3\\.99 is not on this machine \\(looked on PATH, among "
+                + "pyenv's and uv's interpreters\\); using CPython 3\\.\\d+\\.\\d+ \\(.*\\) instead");
+        assertThat(ws.run("env", "list", "-w", w()).out()).containsPattern("m +up to date +3\\.\\d+\\.\\d+ \\(3\\.99 asked\\)");
+    }
 }

@@ -70,6 +70,9 @@ public final class JunitReport {
             w.writeStartElement("properties");
             property(w, "environment", r.environment().toString());
             property(w, "python", r.python());
+            if (r.pythonNote().isPresent()) {
+                property(w, "python.note", r.pythonNote().get());
+            }
             property(w, "environment.fingerprint", r.environmentFingerprint());
             property(w, "run.directory", r.runDirectory().toString());
             if (r.gpu().isPresent()) {

@@ -74,7 +74,8 @@ public final class StagedTestRunner implements TestRunner {
         StageStatus status = StageStatus.of(stages.stream().map(StageResult::status).toList());
         TestRunResult result = new TestRunResult(TestRunResult.FORMAT, model, started,
                 Duration.ofNanos(System.nanoTime() - t0), status, runDir, request.environment().path(),
-                request.environment().record().python().version(), request.environment().record().fingerprint(), stages,
+                request.environment().record().python().version(), request.environment().record().pythonNote(),
+                request.environment().record().fingerprint(), stages,
                 gpu, services.steps());
         store.save(result);
         return result;

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A whole compatibility test run of one model, saved as result.json in its run directory; the
- * report reads the latest one. {@code status} is that of the stages taken together.
+ * report reads the latest one. {@code status} is that of the stages taken together;
+ * {@code pythonNote} says when the environment's Python is not the one the model asked for.
  */
 public record TestRunResult(
         int format,
@@ -19,6 +20,7 @@ public record TestRunResult(
         Path runDirectory,
         Path environment,
         String python,
+        Optional<String> pythonNote,
         String environmentFingerprint,
         List<StageResult> stages,
         Optional<GpuPeak> gpu,
