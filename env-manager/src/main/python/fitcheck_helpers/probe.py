@@ -12,6 +12,7 @@ standing in for flash-attn; Gemma's logit soft-capping is left out (it changes n
   python3 probe.py --shape vidi-9b --dtype bf16 --context 64 --video-seconds 60 --decode-steps 32
   python3 probe.py --shape vidi-9b --sweep 64:0,64:60,64:300,4096:600 --out results.json
   python3 probe.py --shape vidi-9b --device cpu --tiny --video-seconds 4 --decode-steps 2
+  python3 probe.py --shape vidi-9b --expandable-segments --sweep 64:300,64:3600
 """
 import argparse
 import gc
@@ -24,7 +25,7 @@ import subprocess
 import sys
 import time
 
-PROBE_VERSION = 1
+PROBE_VERSION = 2  # 2: records the caching allocator's configuration (allocator_conf)
 SHAPES = {"vidi-9b": "Vidi1.5_9B", "vidi-7b": "Vidi_7B"}
 AUDIO_RATE = 16000
 AUDIO_HOP = 160
@@ -790,8 +791,21 @@ def main(argv=None):
                     help="last: generate's logits_to_keep=1 (transformers >= 4.45, Vidi 1.5 9B); all: every position in fp32 (Vidi 7B on 4.44)")
     ap.add_argument("--device", default="cuda")
     ap.add_argument("--tiny", action="store_true", help="same structure, small widths: a smoke test on CPU")
+    ap.add_argument("--alloc-conf", help="PYTORCH_CUDA_ALLOC_CONF for this run (e.g. expandable_segments:True); "
+                                         "default: the environment's")
+    ap.add_argument("--expandable-segments", action="store_true",
+                    help="shorthand for --alloc-conf expandable_segments:True")
     ap.add_argument("--out", help="write the JSON here as well as to stdout")
     args = ap.parse_args(argv)
+    if args.expandable_segments:
+        if args.alloc_conf and "expandable_segments" in args.alloc_conf:
+            raise SystemExit("probe: give expandable segments once, either --expandable-segments or --alloc-conf")
+        args.alloc_conf = ",".join(x for x in (args.alloc_conf, "expandable_segments:True") if x)
+    # The caching allocator reads its configuration once, when torch first touches CUDA: it must be
+    # in the environment before torch is imported.
+    if args.alloc_conf is not None:
+        os.environ["PYTORCH_CUDA_ALLOC_CONF"] = args.alloc_conf
+    alloc_conf = os.environ.get("PYTORCH_CUDA_ALLOC_CONF", "")
     if args.logits is None:
         args.logits = "last" if args.shape == "vidi-9b" else "all"
 
@@ -800,7 +814,7 @@ def main(argv=None):
     points = parse_sweep(args.sweep) if args.sweep else [(args.context, args.video_seconds)]
     report = {"probe": PROBE_VERSION, "shape": args.shape, "config_dir": os.path.relpath(config_dir),
               "dtype": args.dtype, "quant": args.quant, "text_cache": args.text_cache, "logits": args.logits,
-              "tiny": args.tiny, "python": platform.python_version(), "runs": []}
+              "tiny": args.tiny, "python": platform.python_version(), "allocator_conf": alloc_conf, "runs": []}
     try:
         import torch
     except ImportError:

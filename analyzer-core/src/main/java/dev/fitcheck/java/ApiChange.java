@@ -12,6 +12,8 @@ public record ApiChange(Kind kind, JavaSymbol symbol, String detail) implements 
         SUPERTYPE_REMOVED(true),
         MEMBER_REMOVED(true),
         STATIC_CHANGED(true),
+        CLASS_NOW_FINAL(true),
+        MEMBER_NOW_FINAL(true),
         CLASS_ADDED(false),
         SUPERTYPE_ADDED(false),
         MEMBER_ADDED(false);

@@ -59,6 +59,10 @@ public record ApiComparison(String artifact, String fromVersion, String toVersio
                     changes.add(new ApiChange(ApiChange.Kind.SUPERTYPE_ADDED, cls, ClassApi.displayName(s)));
                 }
             }
+            boolean subclassable = a.kind() == ClassKind.CLASS && !h.finalIn().contains(from);
+            if (subclassable && h.finalIn().contains(to)) {
+                changes.add(new ApiChange(ApiChange.Kind.CLASS_NOW_FINAL, cls, "subclasses no longer load"));
+            }
             for (MemberHistory m : h.members().values()) {
                 boolean inA = m.present().contains(from);
                 boolean inB = m.present().contains(to);
@@ -76,11 +80,60 @@ public record ApiComparison(String artifact, String fromVersion, String toVersio
                 } else if (inA && m.staticIn().contains(from) != m.staticIn().contains(to)) {
                     changes.add(new ApiChange(ApiChange.Kind.STATIC_CHANGED, sym,
                             m.staticIn().contains(from) ? "no longer static" : "became static"));
+                } else if (inA && !m.finalIn().contains(from) && m.finalIn().contains(to) && nowFinalBreaks(m, from, subclassable)) {
+                    changes.add(new ApiChange(ApiChange.Kind.MEMBER_NOW_FINAL, sym,
+                            m.kind() == MemberKind.FIELD ? "writes to it no longer link" : "overrides no longer load"));
                 }
             }
+            inheritedThroughHiddenSupertypes(catalogue, h, a, from, after, changes);
         }
         changes.sort(null);
         return new ApiComparison(catalogue.artifact(), catalogue.versions().get(from), catalogue.versions().get(to), changes);
+    }
+
+    /** An instance method turning final breaks overriders (if the class could be subclassed); a field, its writers. */
+    private static boolean nowFinalBreaks(MemberHistory m, int from, boolean subclassable) {
+        return switch (m.kind()) {
+            case METHOD -> subclassable && !m.staticIn().contains(from);
+            case FIELD -> true;
+            case CONSTRUCTOR -> false;
+        };
+    }
+
+    /**
+     * Members an exported class offers through a supertype no other code can name (a
+     * package-private base, a removed shim): nobody else reports their loss, so the class does,
+     * under its own name, as compiled code names them.
+     */
+    private static void inheritedThroughHiddenSupertypes(JavaCatalogue catalogue, ClassHistory h, ClassApi a, int from,
+            ClassWorld after, List<ApiChange> changes) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        a.members().forEach(m -> own.add(m.key()));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        a.superName().ifPresent(queue::add);
+        queue.addAll(a.interfaces());
+        while (!queue.isEmpty()) {
+            String s = queue.removeFirst();
+            Optional<ClassApi> sc = catalogue.history(s).flatMap(x -> x.at(from));
+            if (sc.isEmpty() || !seen.add(s)) continue;
+            if (sc.get().exported()) continue; // an exported supertype reports its own members
+            for (MemberApi m : sc.get().members()) {
+                if (m.kind() == MemberKind.CONSTRUCTOR || !own.add(m.key())) continue;
+                JavaSymbol sym = switch (m.kind()) {
+                    case METHOD -> JavaSymbol.method(h.name(), m.name(), m.descriptor(), m.isStatic());
+                    case FIELD -> JavaSymbol.field(h.name(), m.name(), m.descriptor(), m.isStatic());
+                    case CONSTRUCTOR -> throw new IllegalStateException();
+                };
+                LookupOutcome o = MemberLookup.resolve(after, sym);
+                if (o.breaks()) {
+                    changes.add(new ApiChange(o == LookupOutcome.STATIC_MISMATCH ? ApiChange.Kind.STATIC_CHANGED
+                            : ApiChange.Kind.MEMBER_REMOVED, sym, "inherited from " + ClassApi.displayName(s)));
+                }
+            }
+            sc.get().superName().ifPresent(queue::addLast);
+            queue.addAll(sc.get().interfaces());
+        }
     }
 
     public List<ApiChange> breaking() {

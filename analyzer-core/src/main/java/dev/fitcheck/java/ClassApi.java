@@ -24,7 +24,8 @@ public record ClassApi(
         Optional<String> superName,
         List<String> interfaces,
         List<MemberApi> members,
-        Set<String> otherMembers) {
+        Set<String> otherMembers,
+        boolean isFinal) {
 
     public ClassApi {
         Objects.requireNonNull(name, "name");
@@ -37,7 +38,7 @@ public record ClassApi(
     /** A class as a catalogue keeps it: its API only. */
     public ClassApi(String name, ClassKind kind, boolean exported, Optional<String> superName, List<String> interfaces,
             List<MemberApi> members) {
-        this(name, kind, exported, superName, interfaces, members, Set.of());
+        this(name, kind, exported, superName, interfaces, members, Set.of(), false);
     }
 
     /** {@code com.google.common.base.Objects.ToStringHelper}: how reports name a class. */

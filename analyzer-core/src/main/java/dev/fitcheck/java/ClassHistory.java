@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * A class across a catalogue's releases: where it exists, where other packages can name it, its
  * supertypes and members, each with the releases in which it holds. {@code kind} is the kind in the
  * newest release that has the class; {@code interfaceIn} says where it was an interface, because
- * a class turning into an interface (or back) breaks every compiled call on it.
+ * a class turning into an interface (or back) breaks every compiled call on it; {@code finalIn}
+ * where it was final (a class turning final breaks its subclasses).
  */
 public record ClassHistory(
         String name,
@@ -20,6 +21,7 @@ public record ClassHistory(
         VersionIndexSet present,
         VersionIndexSet exported,
         VersionIndexSet interfaceIn,
+        VersionIndexSet finalIn,
         Map<String, VersionIndexSet> superclasses,
         Map<String, VersionIndexSet> interfaces,
         Map<String, MemberHistory> members) {
@@ -55,6 +57,7 @@ public record ClassHistory(
         }
         ClassKind k = interfaceIn.contains(version) ? (kind.isInterface() ? kind : ClassKind.INTERFACE)
                 : (kind.isInterface() ? ClassKind.CLASS : kind);
-        return Optional.of(new ClassApi(name, k, exported.contains(version), Optional.ofNullable(superName), ifaces, ms));
+        return Optional.of(new ClassApi(name, k, exported.contains(version), Optional.ofNullable(superName), ifaces, ms,
+                java.util.Set.of(), finalIn.contains(version)));
     }
 }

@@ -123,7 +123,7 @@ public final class JarApiReader {
 
         ClassApi toApi(boolean exported) {
             return new ClassApi(name, ClassKind.of(access, superName), exported, Optional.ofNullable(superName), interfaces,
-                    members, otherMembers);
+                    members, otherMembers, (access & Opcodes.ACC_FINAL) != 0);
         }
     }
 
@@ -161,7 +161,8 @@ public final class JarApiReader {
         public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
             if (linkable(access)) {
                 result.members.add(new MemberApi(MemberKind.FIELD, name, descriptor,
-                        (access & Opcodes.ACC_STATIC) != 0, (access & Opcodes.ACC_PROTECTED) != 0));
+                        (access & Opcodes.ACC_STATIC) != 0, (access & Opcodes.ACC_PROTECTED) != 0,
+                        (access & Opcodes.ACC_FINAL) != 0));
             } else {
                 result.otherMembers.add(MemberApi.key(name, descriptor));
             }
@@ -173,7 +174,8 @@ public final class JarApiReader {
             if (linkable(access) && (access & Opcodes.ACC_BRIDGE) == 0 && !"<clinit>".equals(name)) {
                 MemberKind kind = "<init>".equals(name) ? MemberKind.CONSTRUCTOR : MemberKind.METHOD;
                 result.members.add(new MemberApi(kind, name, descriptor,
-                        (access & Opcodes.ACC_STATIC) != 0, (access & Opcodes.ACC_PROTECTED) != 0));
+                        (access & Opcodes.ACC_STATIC) != 0, (access & Opcodes.ACC_PROTECTED) != 0,
+                        (access & Opcodes.ACC_FINAL) != 0));
             } else {
                 result.otherMembers.add(MemberApi.key(name, descriptor));
             }

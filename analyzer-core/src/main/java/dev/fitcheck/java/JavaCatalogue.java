@@ -92,11 +92,11 @@ public final class JavaCatalogue {
                 VersionIndexSet p = remap(m.present(), newIndex);
                 if (!p.isEmpty()) {
                     members.put(m.key(), new MemberHistory(m.kind(), m.name(), m.descriptor(), p,
-                            remap(m.staticIn(), newIndex), remap(m.protectedIn(), newIndex)));
+                            remap(m.staticIn(), newIndex), remap(m.protectedIn(), newIndex), remap(m.finalIn(), newIndex)));
                 }
             }
             out.put(h.name(), new ClassHistory(h.name(), h.kind(), present, remap(h.exported(), newIndex),
-                    remap(h.interfaceIn(), newIndex), supers, ifaces, members));
+                    remap(h.interfaceIn(), newIndex), remap(h.finalIn(), newIndex), supers, ifaces, members));
         }
         return new JavaCatalogue(artifact, kept, out);
     }

@@ -33,6 +33,7 @@ public final class JavaCatalogueBuilder {
             c.present.or(bits(h.present()));
             c.exported.or(bits(h.exported()));
             c.interfaceIn.or(bits(h.interfaceIn()));
+            c.finalIn.or(bits(h.finalIn()));
             h.superclasses().forEach((n, s) -> c.superclasses.computeIfAbsent(n, k -> new BitSet()).or(bits(s)));
             h.interfaces().forEach((n, s) -> c.interfaces.computeIfAbsent(n, k -> new BitSet()).or(bits(s)));
             for (MemberHistory m : h.members().values()) {
@@ -40,6 +41,7 @@ public final class JavaCatalogueBuilder {
                 mm.present.or(bits(m.present()));
                 mm.staticIn.or(bits(m.staticIn()));
                 mm.protectedIn.or(bits(m.protectedIn()));
+                mm.finalIn.or(bits(m.finalIn()));
             }
         }
         return b;
@@ -63,6 +65,7 @@ public final class JavaCatalogueBuilder {
             mc.present.set(v);
             if (c.exported()) mc.exported.set(v);
             if (c.kind().isInterface()) mc.interfaceIn.set(v);
+            if (c.isFinal()) mc.finalIn.set(v);
             if (mc.kindVersion < 0 || MavenVersionOrder.INSTANCE.compare(versions.get(mc.kindVersion), version) < 0) {
                 mc.kind = c.kind();
                 mc.kindVersion = v;
@@ -77,6 +80,7 @@ public final class JavaCatalogueBuilder {
                 mm.present.set(v);
                 if (m.isStatic()) mm.staticIn.set(v);
                 if (m.isProtected()) mm.protectedIn.set(v);
+                if (m.isFinal()) mm.finalIn.set(v);
             }
         }
         return this;
@@ -100,11 +104,11 @@ public final class JavaCatalogueBuilder {
                 VersionIndexSet present = remap(m.present, newIndex);
                 if (!present.isEmpty()) {
                     members.put(MemberApi.key(m.name, m.descriptor), new MemberHistory(m.kind, m.name, m.descriptor,
-                            present, remap(m.staticIn, newIndex), remap(m.protectedIn, newIndex)));
+                            present, remap(m.staticIn, newIndex), remap(m.protectedIn, newIndex), remap(m.finalIn, newIndex)));
                 }
             }
             out.put(c.name, new ClassHistory(c.name, c.kind, remap(c.present, newIndex), remap(c.exported, newIndex),
-                    remap(c.interfaceIn, newIndex), supers, ifaces, members));
+                    remap(c.interfaceIn, newIndex), remap(c.finalIn, newIndex), supers, ifaces, members));
         }
         return new JavaCatalogue(artifact, sorted, out);
     }
@@ -114,12 +118,14 @@ public final class JavaCatalogueBuilder {
             c.present.clear(v);
             c.exported.clear(v);
             c.interfaceIn.clear(v);
+            c.finalIn.clear(v);
             c.superclasses.values().forEach(b -> b.clear(v));
             c.interfaces.values().forEach(b -> b.clear(v));
             for (MutableMember m : c.members.values()) {
                 m.present.clear(v);
                 m.staticIn.clear(v);
                 m.protectedIn.clear(v);
+                m.finalIn.clear(v);
             }
         }
     }
@@ -150,6 +156,7 @@ public final class JavaCatalogueBuilder {
         final BitSet present = new BitSet();
         final BitSet exported = new BitSet();
         final BitSet interfaceIn = new BitSet();
+        final BitSet finalIn = new BitSet();
         final Map<String, BitSet> superclasses = new LinkedHashMap<>();
         final Map<String, BitSet> interfaces = new LinkedHashMap<>();
         final Map<String, MutableMember> members = new LinkedHashMap<>();
@@ -166,6 +173,7 @@ public final class JavaCatalogueBuilder {
         final BitSet present = new BitSet();
         final BitSet staticIn = new BitSet();
         final BitSet protectedIn = new BitSet();
+        final BitSet finalIn = new BitSet();
 
         MutableMember(MemberKind kind, String name, String descriptor) {
             this.kind = kind;

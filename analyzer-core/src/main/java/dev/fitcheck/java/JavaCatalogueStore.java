@@ -80,10 +80,10 @@ public final class JavaCatalogueStore {
                 JsonNode m = me.getValue();
                 members.put(key, new MemberHistory(MemberKind.valueOf(m.path("kind").asText()),
                         key.substring(0, space), key.substring(space + 1), set(m.path("present")),
-                        set(m.path("static")), set(m.path("protected"))));
+                        set(m.path("static")), set(m.path("protected")), set(m.path("final"))));
             }
             classes.put(e.getKey(), new ClassHistory(e.getKey(), ClassKind.valueOf(c.path("kind").asText()),
-                    set(c.path("present")), set(c.path("exported")), set(c.path("interface")),
+                    set(c.path("present")), set(c.path("exported")), set(c.path("interface")), set(c.path("final")),
                     sets(c.path("superclasses")), sets(c.path("interfaces")), members));
         }
         return new JavaCatalogue(doc.path("artifact").asText(), versions, classes);
@@ -125,6 +125,7 @@ public final class JavaCatalogueStore {
             writeSet(g, "present", h.present());
             writeSet(g, "exported", h.exported());
             writeSet(g, "interface", h.interfaceIn());
+            writeSet(g, "final", h.finalIn());
             writeSets(g, "superclasses", h.superclasses());
             writeSets(g, "interfaces", h.interfaces());
             g.writeObjectFieldStart("members");
@@ -134,6 +135,7 @@ public final class JavaCatalogueStore {
                 writeSet(g, "present", m.present());
                 writeSet(g, "static", m.staticIn());
                 writeSet(g, "protected", m.protectedIn());
+                writeSet(g, "final", m.finalIn());
                 g.writeEndObject();
             }
             g.writeEndObject();

@@ -24,6 +24,52 @@ public final class LinkageChecker {
         return check(classPath, (from, to) -> true, Set.of(), Optional.empty());
     }
 
+    /**
+     * Classes of one jar that extend a class another jar now declares final, or override one of its
+     * methods that is now final: the JVM refuses to load them.
+     */
+    private static void finalViolations(ClassPath classPath, ClassWorld world,
+            BiPredicate<ClassPath.Entry, ClassPath.Entry> scope, List<LinkageProblem> problems) {
+        for (ClassPath.Entry source : classPath.entries()) {
+            for (ClassApi c : source.api().all()) {
+                Optional<String> up = c.superName().filter(s -> source.api().find(s).isEmpty());
+                if (up.isEmpty() || c.kind() != ClassKind.CLASS) continue;
+                Optional<ClassPath.Entry> provider = classPath.entryOf(up.get());
+                if (provider.isEmpty() || provider.get().id().equals(source.id()) || !scope.test(source, provider.get())) continue;
+                ClassFileSite site = new ClassFileSite(source.label(), c.name(), Optional.empty(), 0);
+                Optional<ClassApi> superclass = world.find(up.get());
+                if (superclass.isPresent() && superclass.get().isFinal()) {
+                    problems.add(new LinkageProblem(new JavaReference(JavaSymbol.ofClass(up.get()), site),
+                            LookupOutcome.EXTENDS_FINAL, source.id(), provider.get().label()));
+                    continue;
+                }
+                for (MemberApi m : c.members()) {
+                    if (m.kind() != MemberKind.METHOD || m.isStatic()) continue;
+                    finalIn(world, up.get(), m.key(), source).ifPresent(owner -> problems.add(new LinkageProblem(
+                            new JavaReference(JavaSymbol.method(owner, m.name(), m.descriptor(), false), site),
+                            LookupOutcome.OVERRIDES_FINAL, source.id(), provider.get().label())));
+                }
+            }
+        }
+    }
+
+    /** The class up {@code start}'s superclass chain (outside {@code source}, not the JDK) that declares {@code key} final. */
+    private static Optional<String> finalIn(ClassWorld world, String start, String key, ClassPath.Entry source) {
+        String c = start;
+        for (int depth = 0; depth < 64 && c != null; depth++) {
+            if (JdkClasses.instance().find(c).isPresent()) return Optional.empty();
+            Optional<ClassApi> here = world.find(c);
+            if (here.isEmpty()) return Optional.empty();
+            for (MemberApi m : here.get().members()) {
+                if (m.key().equals(key) && !m.isStatic()) {
+                    return m.isFinal() ? Optional.of(c) : Optional.empty();
+                }
+            }
+            c = here.get().superName().orElse(null);
+        }
+        return Optional.empty();
+    }
+
     /** The first superclass of {@code owner} (up its chain) that {@code entry} does not declare. */
     private static Optional<String> firstOutside(ClassPath.Entry entry, String owner, ClassWorld world) {
         String c = owner;
@@ -89,6 +135,7 @@ public final class LinkageChecker {
                 }
             });
         }
+        finalViolations(classPath, world, scope, problems);
         problems.sort(null);
         Map<String, List<JavaReference>> refs = new LinkedHashMap<>();
         into.forEach((id, m) -> refs.put(id, List.copyOf(m.values())));

@@ -2,9 +2,9 @@ package dev.fitcheck.java;
 
 import java.util.Objects;
 
-/** A member across a catalogue's releases: in which it exists, and in which it is static. */
+/** A member across a catalogue's releases: in which it exists, is static, protected, final. */
 public record MemberHistory(MemberKind kind, String name, String descriptor, VersionIndexSet present,
-        VersionIndexSet staticIn, VersionIndexSet protectedIn) {
+        VersionIndexSet staticIn, VersionIndexSet protectedIn, VersionIndexSet finalIn) {
 
     public MemberHistory {
         Objects.requireNonNull(kind, "kind");
@@ -13,6 +13,7 @@ public record MemberHistory(MemberKind kind, String name, String descriptor, Ver
         Objects.requireNonNull(present, "present");
         Objects.requireNonNull(staticIn, "staticIn");
         Objects.requireNonNull(protectedIn, "protectedIn");
+        Objects.requireNonNull(finalIn, "finalIn");
     }
 
     public String key() {
@@ -20,6 +21,7 @@ public record MemberHistory(MemberKind kind, String name, String descriptor, Ver
     }
 
     MemberApi at(int version) {
-        return new MemberApi(kind, name, descriptor, staticIn.contains(version), protectedIn.contains(version));
+        return new MemberApi(kind, name, descriptor, staticIn.contains(version), protectedIn.contains(version),
+                finalIn.contains(version));
     }
 }

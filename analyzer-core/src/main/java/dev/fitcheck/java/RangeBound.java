@@ -20,6 +20,8 @@ public record RangeBound(String failingVersion, JavaReference evidence, LookupOu
             case CLASS_MISSING -> "is a class absent from";
             case MEMBER_MISSING -> "is absent from";
             case STATIC_MISMATCH -> "changed between static and instance in";
+            case OVERRIDES_FINAL -> "is overridden here but final in";
+            case EXTENDS_FINAL -> "is extended here but final in";
             case FOUND, UNKNOWN -> "resolves in";
         };
         String more = alsoFailing > 0 ? " (and " + alsoFailing + " more reference" + (alsoFailing == 1 ? "" : "s") + ")" : "";

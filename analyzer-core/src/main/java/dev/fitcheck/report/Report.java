@@ -1,5 +1,7 @@
 package dev.fitcheck.report;
 
+import dev.fitcheck.report.chart.MemoryBars;
+import dev.fitcheck.report.chart.ReleaseTimeline;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +16,9 @@ public record Report(
         Summary summary,
         List<DependencyRow> dependencies,
         List<ComparisonRow> comparison,
+        Optional<ReleaseTimeline> timeline,
         Optional<MemorySection> memory,
+        Optional<MemoryBars> memoryBars,
         List<LintRow> lints,
         List<Solution> solutions,
         List<TestRunSection> tests,

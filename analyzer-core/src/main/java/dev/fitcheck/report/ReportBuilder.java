@@ -23,6 +23,8 @@ import dev.fitcheck.memory.ByteSize;
 import dev.fitcheck.memory.plan.ConfigurationPlan;
 import dev.fitcheck.memory.plan.LoadConfiguration;
 import dev.fitcheck.memory.plan.MemoryReport;
+import dev.fitcheck.report.chart.MemoryBars;
+import dev.fitcheck.report.chart.ReleaseTimeline;
 import dev.fitcheck.manifest.Requirement;
 import dev.fitcheck.version.Version;
 import dev.fitcheck.version.VersionSet;
@@ -74,8 +76,8 @@ public final class ReportBuilder {
         solutions.addAll(memorySolutions(analysis, memory));
         Report.Summary summary = summary(analysis, solutions, lints, root, memory);
         return new Report(title(analysis), analysis.workspace().name(), analysis.workspace().modelNames(), summary, rows,
-                comparison(analysis, memory), memorySection, lints, solutions, tests,
-                nextSteps(analysis, solutions, lints, workspaceArgument));
+                comparison(analysis, memory), timeline(analysis), memorySection, memoryBars(memory), lints, solutions,
+                tests, nextSteps(analysis, solutions, lints, workspaceArgument));
     }
 
     private static String title(WorkspaceAnalysis a) {
@@ -351,6 +353,57 @@ public final class ReportBuilder {
                     + (m.model().test().map(t -> t.gpu()).orElse(false) ? " --gpu" : "") + " -w " + ws);
         }
         return steps;
+    }
+
+    // ---- charts ----
+
+    /** One track per package whose range was inferred from some model's code. */
+    private Optional<ReleaseTimeline> timeline(WorkspaceAnalysis a) {
+        List<ReleaseTimeline.PackageTrack> tracks = new ArrayList<>();
+        for (PackageVerdict v : a.verdicts()) {
+            Optional<ApiHistory> history = histories.byDistribution(v.distribution());
+            boolean inferred = a.models().stream().anyMatch(m -> m.inferred(v.distribution()).isPresent());
+            if (history.isEmpty() || !inferred) continue;
+            List<Version> versions = history.get().releases();
+            List<String> releases = versions.stream().map(Version::toString).toList();
+            List<ReleaseTimeline.ModelSpan> spans = new ArrayList<>();
+            for (ModelAnalysis m : a.models()) {
+                if (!v.constraintsByModel().containsKey(m.name())) continue;
+                VersionSet declared = m.declared(v.distribution()).stream().map(r -> r.specifier().toVersionSet())
+                        .reduce(VersionSet.all(), VersionSet::intersect);
+                Optional<ReleaseTimeline.Span> declaredSpan = m.declared(v.distribution()).isEmpty() ? Optional.empty()
+                        : ReleaseTimeline.Span.covering(releases, r -> declared.contains(Version.parse(r)));
+                Optional<String> note = m.declared(v.distribution()).isEmpty() ? Optional.of("not declared")
+                        : declaredSpan.isEmpty() ? Optional.of("pin " + declared + " is not a catalogued release")
+                        : Optional.empty();
+                Optional<InferredRange> range = m.inferred(v.distribution());
+                Optional<ReleaseTimeline.Span> code = range.flatMap(r -> ReleaseTimeline.Span.covering(releases,
+                        x -> r.range().contains(Version.parse(x))));
+                spans.add(new ReleaseTimeline.ModelSpan(m.name(), declaredSpan, code,
+                        range.flatMap(InferredRange::lower).map(b -> b.symbol()),
+                        range.flatMap(InferredRange::upper).map(b -> b.symbol()), note));
+            }
+            Optional<ReleaseTimeline.Span> shared = ReleaseTimeline.Span.covering(releases,
+                    r -> v.effective().allowed().contains(Version.parse(r)));
+            tracks.add(new ReleaseTimeline.PackageTrack(v.distribution(), releases, spans, shared));
+        }
+        return tracks.isEmpty() ? Optional.empty() : Optional.of(new ReleaseTimeline(tracks));
+    }
+
+    private static Optional<MemoryBars> memoryBars(List<MemoryReport> memory) {
+        if (memory.isEmpty()) return Optional.empty();
+        MemoryReport first = memory.get(0);
+        List<MemoryBars.Segment> services = new ArrayList<>();
+        first.gpu().services().forEach(s -> services.add(new MemoryBars.Segment(s.service(), s.memory().bytes())));
+        if (first.gpu().others().bytes() > 0) services.add(new MemoryBars.Segment("other processes", first.gpu().others().bytes()));
+        List<MemoryBars.Configuration> configurations = new ArrayList<>();
+        for (MemoryReport r : memory) {
+            for (ConfigurationPlan p : r.plans()) {
+                configurations.add(new MemoryBars.Configuration(r.model() + " " + p.configuration().label(),
+                        p.need().bytes(), p.fitsNow() && p.weights().works()));
+            }
+        }
+        return Optional.of(new MemoryBars(first.gpu().gpuName(), first.gpu().total().bytes(), services, configurations));
     }
 
     // ---- memory: comparison, solutions, findings ----

@@ -1,5 +1,7 @@
 package dev.fitcheck.report;
 
+import dev.fitcheck.report.chart.MemoryBarsChart;
+import dev.fitcheck.report.chart.ReleaseTimelineChart;
 import dev.fitcheck.report.document.Block;
 import dev.fitcheck.report.document.Document;
 import dev.fitcheck.report.document.Text;
@@ -85,6 +87,7 @@ public final class ReportLayout {
             doc.heading(3, "Why");
             doc.bullets(why);
         }
+        r.timeline().ifPresent(t -> doc.add(ReleaseTimelineChart.block(t)));
         if (!single.isEmpty()) {
             doc.heading(3, "Declared by one model");
             List<List<Text>> singles = new ArrayList<>();
@@ -165,6 +168,7 @@ public final class ReportLayout {
         doc.add(new Block.Table(List.of(Text.plain("Service"), Text.plain("What"), Text.plain("Memory"), Text.plain("Source")),
                 services, List.of(false, false, true, false)));
         doc.paragraph("Each configuration is planned for " + m.question() + ", against reserved (not allocated) memory.");
+        r.memoryBars().ifPresent(b -> doc.add(MemoryBarsChart.block(b)));
         for (MemorySection.ModelMemory mm : m.models()) {
             doc.heading(3, mm.title() + " (" + mm.model() + ")");
             String parts = mm.parts().stream().map(p -> p.role() + " " + String.format(java.util.Locale.ROOT, "%,d", p.parameters()))

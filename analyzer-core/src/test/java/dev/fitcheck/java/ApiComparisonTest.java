@@ -42,9 +42,19 @@ class ApiComparisonTest {
     }
 
     @Test
-    void aClassThatComesBackIsAnAddition() {
+    void aClassThatComesBackIsAnAdditionAndAMethodTurningFinalBreaksOverriders() {
         ApiComparison c = ApiComparison.compare(shapes.catalogue(), 1, 2);
-        assertThat(changes(c)).containsExactly("CLASS_ADDED org.acme.shapes.Shape.Builder");
-        assertThat(c.breaking()).isEmpty();
+        assertThat(changes(c)).containsExactly(
+                "MEMBER_NOW_FINAL org.acme.shapes.Shape.resize(double) (overrides no longer load)",
+                "CLASS_ADDED org.acme.shapes.Shape.Builder");
+    }
+
+    @Test
+    void anyTwoReleasesCompareNotOnlyNeighbours() {
+        ApiComparison c = ApiComparison.compare(shapes.catalogue(), 0, 2);
+        assertThat(changes(c)).contains(
+                "CLASS_NOW_FINAL org.acme.shapes.Shape.Builder (subclasses no longer load)",
+                "MEMBER_REMOVED org.acme.shapes.Shape.Builder.sides(int)",
+                "MEMBER_NOW_FINAL org.acme.shapes.Shape.resize(double) (overrides no longer load)");
     }
 }

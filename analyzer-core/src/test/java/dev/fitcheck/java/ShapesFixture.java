@@ -8,7 +8,8 @@ import java.util.List;
  * The test library "shapes" in three releases, compiled from src/test/resources/java-fixtures:
  * 1.0; 2.0 drops {@code Shape.square(int)} and {@code Shape.Builder}, makes {@code sides} static,
  * stops implementing {@code Drawable} and moves {@code area()} up into its package-private base;
- * 3.0 brings {@code Builder} back (without {@code sides(int)}). {@code garden} uses 1.0.
+ * 3.0 brings {@code Builder} back (final, without {@code sides(int)}) and makes {@code resize} final.
+ * {@code garden} uses 1.0 (and overrides {@code resize}).
  */
 record ShapesFixture(Path v1, Path v2, Path v3, Path gardenSources, Path gardenJar) {
 

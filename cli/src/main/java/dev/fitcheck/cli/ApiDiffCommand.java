@@ -13,6 +13,7 @@ import dev.fitcheck.java.JarCoordinates;
 import dev.fitcheck.java.JavaCatalogue;
 import dev.fitcheck.java.JavaCatalogueBuilder;
 import dev.fitcheck.java.JavaCatalogueStore;
+import dev.fitcheck.java.MavenVersionOrder;
 import dev.fitcheck.java.ReleaseSelection;
 import dev.fitcheck.maven.ArtifactCoordinate;
 import dev.fitcheck.maven.JarsRequest;
@@ -82,10 +83,15 @@ final class ApiDiffCommand implements Callable<Integer> {
         String name = artifact != null ? artifact : JarCoordinates.of(jars.values().iterator().next()).artifact().orElse("jar");
         JarApiReader reader = new JarApiReader();
         List<Map.Entry<String, Path>> entries = new ArrayList<>(jars.entrySet());
-        List<JarApi> apis = entries.parallelStream().map(e -> reader.read(e.getValue())).toList();
         JavaCatalogueBuilder builder = new JavaCatalogueBuilder(name);
-        for (int i = 0; i < entries.size(); i++) {
-            builder.add(entries.get(i).getKey(), apis.get(i));
+        // as many jars in flight as there are cores: the builder keeps bit sets, not every release's API
+        int batch = Math.max(1, Runtime.getRuntime().availableProcessors());
+        for (int from = 0; from < entries.size(); from += batch) {
+            List<Map.Entry<String, Path>> chunk = entries.subList(from, Math.min(entries.size(), from + batch));
+            List<JarApi> apis = chunk.parallelStream().map(e -> reader.read(e.getValue())).toList();
+            for (int i = 0; i < chunk.size(); i++) {
+                builder.add(chunk.get(i).getKey(), apis.get(i));
+            }
         }
         JavaCatalogue catalogue = builder.build();
         List<ApiComparison> steps = new ArrayList<>();
@@ -144,9 +150,16 @@ final class ApiDiffCommand implements Callable<Integer> {
                 ReleaseSelection selection = ReleaseSelection.parse(versions);
                 String[] ga = artifact.split(":");
                 if (ga.length != 2) throw new InputError("--artifact: expected groupId:artifactId, got '" + artifact + "'");
-                String anchor = released.isEmpty() ? "0" : released.get(released.size() - 1);
-                for (String v : selection.select(released, anchor)) {
-                    if (released.contains(v)) remote.add(new ArtifactCoordinate(ga[0], ga[1], v));
+                // the newest release in the range sets the flavour (-jre rather than -android)
+                List<String> inRange = selection.select(released, released.isEmpty() ? "0" : released.get(released.size() - 1))
+                        .stream().filter(v -> selection.spec().equals("all") || MavenVersionOrder.range(selection.spec(),
+                                "--versions").test(v)).filter(released::contains).toList();
+                List<String> finals = inRange.stream().filter(v -> !MavenVersionOrder.isPreRelease(v)).toList();
+                if (finals.isEmpty()) {
+                    throw new InputError("--versions " + versions + ": no release of " + artifact + " in that range");
+                }
+                for (String v : selection.select(finals, finals.get(finals.size() - 1))) {
+                    remote.add(new ArtifactCoordinate(ga[0], ga[1], v));
                 }
             }
             JarsResult fetched = maven.fetchJars(new JarsRequest(remote, List.of()));

@@ -10,7 +10,6 @@ import dev.fitcheck.java.JavaProjectAnalysis;
 import dev.fitcheck.java.LinkageProblem;
 import dev.fitcheck.java.MavenVersionOrder;
 import dev.fitcheck.java.ReleaseSelection;
-import dev.fitcheck.java.SarifLog;
 import dev.fitcheck.java.SourceReferenceExtractor;
 import dev.fitcheck.java.SourceReferences;
 import dev.fitcheck.java.Upgrade;
@@ -89,7 +88,7 @@ final class MavenGate {
             printText(upgrades, reports, passed, root, out);
         }
         options.sarif().ifPresent(file -> Output.writeAtomically(file,
-                new SarifLog(root, Output.version()).render(JavaFindings.ofGate(reports))));
+                new JavaFindings(root).addGate(reports).render(Output.version())));
         out.flush();
         return passed ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }

@@ -9,7 +9,6 @@ import dev.fitcheck.java.JavaProjectAnalysis;
 import dev.fitcheck.java.LinkageProblem;
 import dev.fitcheck.java.ModuleReport;
 import dev.fitcheck.java.ReleaseSelection;
-import dev.fitcheck.java.SarifLog;
 import dev.fitcheck.java.UnresolvedUse;
 import dev.fitcheck.maven.CatalogueRequest;
 import dev.fitcheck.maven.CatalogueResult;
@@ -60,7 +59,7 @@ final class MavenScan {
             printText(reports, root, out);
         }
         options.sarif().ifPresent(file -> Output.writeAtomically(file,
-                new SarifLog(root, Output.version()).render(JavaFindings.ofScan(reports))));
+                new JavaFindings(root).addScan(reports).render(Output.version())));
         out.flush();
         return ExitCode.OK;
     }

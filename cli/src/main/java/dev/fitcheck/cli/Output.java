@@ -21,6 +21,7 @@ final class Output {
             Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             try {
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                readableByAll(tmp);
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -31,6 +32,15 @@ final class Output {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary files are created owner-only; a report is for everyone who can read the directory. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
         }
     }
 

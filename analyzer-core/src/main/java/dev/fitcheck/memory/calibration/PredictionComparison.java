@@ -24,6 +24,7 @@ public final class PredictionComparison {
 
     private final Map<String, ModelArchitecture> shapes;
     private final GpuCatalogue gpus;
+    private final InferenceMemoryModel model = new InferenceMemoryModel();
 
     public PredictionComparison(Map<String, ModelArchitecture> shapes, GpuCatalogue gpus) {
         this.shapes = Map.copyOf(shapes);
@@ -42,11 +43,10 @@ public final class PredictionComparison {
             TextCachePolicy policy = run.textCache().equals("hybrid") ? TextCachePolicy.HYBRID
                     : arch.language().family().equals("gemma2") ? TextCachePolicy.DYNAMIC : TextCachePolicy.DYNAMIC_FULL;
             InferenceRequest req = new InferenceRequest(run.videoSeconds(), run.context(), run.decodeSteps(), dtype, policy,
-                    run.allLogits());
-            InferenceMemory mem = new InferenceMemoryModel().estimate(arch, req);
-            long rounding = Math.max(0, InferenceMemoryModel.reservedCaches(arch, mem, dtype.bytes()) - mem.crossAttentionCacheBytes());
-            long predictedReserved = weights.allocatorBytes() + mem.peak() + rounding;
-            long predictedAllocated = weights.bytes() + mem.peak();
+                    run.allLogits(), run.allocator());
+            InferenceMemory mem = model.estimate(arch, weights, req);
+            long predictedReserved = mem.peakReserved();
+            long predictedAllocated = mem.peakAllocated();
             long accelerate = arch.parameters() * dtype.bytes();
             Optional<GpuKind> kind = gpus.find(run.gpu());
             // Each decode step reads every weight once, plus the text cache and every cached visual/audio K/V.
@@ -55,7 +55,7 @@ public final class PredictionComparison {
             Optional<Double> ratio = bound.flatMap(b -> run.decodeTokensPerSecond().map(m -> m / b));
             rows.add(new PredictionRow(run, predictedReserved, predictedAllocated, accelerate,
                     percent(predictedReserved, run.peakReserved()), percent(predictedAllocated, run.peakAllocated()),
-                    bound, ratio, mem.peakPhase().name()));
+                    bound, ratio, mem.peakPhase().name(), mem.reservedPeakPhase().reservedAt(), mem.phases()));
         }
         return rows;
     }

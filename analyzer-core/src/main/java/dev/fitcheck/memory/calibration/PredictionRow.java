@@ -1,5 +1,7 @@
 package dev.fitcheck.memory.calibration;
 
+import dev.fitcheck.memory.inference.PhaseMemory;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,5 +18,11 @@ public record PredictionRow(
         double allocatedErrorPercent,
         Optional<Double> boundTokensPerSecond,
         Optional<Double> boundRatio,
-        String predictedPeakPhase) {
+        String predictedPeakPhase,
+        String predictedReservedAt,
+        List<PhaseMemory> predictedPhases) {
+
+    public PredictionRow {
+        predictedPhases = List.copyOf(predictedPhases);
+    }
 }

@@ -12,7 +12,11 @@ import dev.fitcheck.memory.arch.ModelArchitecture;
 import dev.fitcheck.memory.quant.WeightPlan;
 import dev.fitcheck.memory.quant.WeightPlanner;
 import java.util.ArrayList;
+import dev.fitcheck.memory.alloc.AllocatorSettings;
+import dev.fitcheck.memory.inference.VideoTokens;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +47,17 @@ public final class MemoryAnalysis {
             plans.add(plan(arch, c, gpu, context, question));
         }
         List<String> notes = new ArrayList<>(arch.notes());
+        for (ConfigurationPlan p : plans) {
+            long saved = p.need().bytes() - p.needExpandable().bytes();
+            if (!p.fitsNow() && p.fitsNowExpandable()) {
+                notes.add(p.configuration().label() + " fits with PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True (needs "
+                        + p.needExpandable().display() + " instead of " + p.need().display()
+                        + "): with the default segments, fragmentation costs the fit; set it before torch starts");
+            } else if (saved > gpu.total().bytes() / 50) {
+                notes.add(p.configuration().label() + ": PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True saves "
+                        + new ByteSize(saved).display() + " of fragmentation");
+            }
+        }
         if (!gpu.live()) {
             notes.add(gpu.source());
         }
@@ -54,37 +69,75 @@ public final class MemoryAnalysis {
         WeightPlan weights = weightPlanner.plan(arch, c.scheme(arch));
         InferenceRequest req = new InferenceRequest(q.videoSeconds(), q.context(), q.decodeSteps(), c.activations(),
                 q.textCache(arch.language().family()), false);
-        InferenceMemory mem = inferenceModel.estimate(arch, req);
-        long need = need(arch, weights, mem, context, c);
+        InferenceMemory mem = inferenceModel.estimate(arch, weights, req);
+        long need = need(mem, context);
         long caches = mem.crossAttentionCacheBytes() + mem.textCacheBytes();
-        long activations = Math.max(0, mem.peak() - caches);
+        long activations = Math.max(0, mem.beyondWeights() - caches);
         long available = gpu.available().bytes();
         long allStopped = available + gpu.services().stream().mapToLong(s -> s.memory().bytes()).sum();
         Optional<List<String>> stop = need <= available ? Optional.of(List.of()) : smallestStopSet(gpu, need - available);
-        return new ConfigurationPlan(c, weights, mem, new ByteSize(weights.allocatorBytes()), new ByteSize(caches),
-                new ByteSize(activations), context, new ByteSize(need), need <= available, stop,
-                longestVideo(arch, weights, req, context, c, available),
-                longestVideo(arch, weights, req, context, c, allStopped));
+        long needExpandable = need(inferenceModel.estimate(arch, weights, req.withAllocator(AllocatorSettings.EXPANDABLE)), context);
+        Map<Double, Long> needs = new HashMap<>();
+        return new ConfigurationPlan(c, weights, mem, new ByteSize(mem.weightsReserved()), new ByteSize(caches),
+                new ByteSize(activations), context, new ByteSize(need), need <= available, new ByteSize(needExpandable),
+                needExpandable <= available, stop,
+                longestVideo(arch, weights, req, context, available, needs),
+                longestVideo(arch, weights, req, context, allStopped, needs));
     }
 
-    /** Reserved bytes: the weights as the allocator holds them, the inference peak, cache rounding, the context. */
-    long need(ModelArchitecture arch, WeightPlan weights, InferenceMemory mem, ByteSize context, LoadConfiguration c) {
-        long rounding = Math.max(0, InferenceMemoryModel.reservedCaches(arch, mem, c.activations().bytes())
-                - mem.crossAttentionCacheBytes());
-        return weights.allocatorBytes() + mem.peak() + rounding + context.bytes();
+    /** What the process holds from the driver at its peak: the allocator's reserved peak and the CUDA context. */
+    static long need(InferenceMemory mem, ByteSize context) {
+        return mem.peakReserved() + context.bytes();
     }
 
+    /**
+     * The longest video (on a 5-second grid, up to 3 hours) such that it and every shorter one fit.
+     * Memory is not monotone in the video's length: Vidi 1.5 shrinks every frame's grid once all
+     * frames would pass its token budget, so a longer video can have fewer tokens. Within a run
+     * of lengths that share one grid it grows with the length, so each run is checked at its end
+     * and, where that fails, bisected: a few dozen simulated inferences instead of two thousand.
+     */
     private double longestVideo(ModelArchitecture arch, WeightPlan weights, InferenceRequest req, ByteSize context,
-            LoadConfiguration c, long available) {
+            long available, Map<Double, Long> needs) {
+        int points = (int) (SCAN_LIMIT_SECONDS / SCAN_STEP_SECONDS) + 1;
         double longest = -1;
-        for (double s = 0; s <= SCAN_LIMIT_SECONDS; s += SCAN_STEP_SECONDS) {
-            InferenceMemory m = inferenceModel.estimate(arch, req.withVideoSeconds(s));
-            if (need(arch, weights, m, context, c) > available) {
-                break;
+        int start = 0;
+        while (start < points) {
+            int end = start;
+            int grid = gridOf(arch, start * SCAN_STEP_SECONDS);
+            while (end + 1 < points && gridOf(arch, (end + 1) * SCAN_STEP_SECONDS) == grid) {
+                end++;
             }
-            longest = s;
+            if (needAt(arch, weights, req, context, end * SCAN_STEP_SECONDS, needs) <= available) {
+                longest = end * SCAN_STEP_SECONDS;
+                start = end + 1;
+                continue;
+            }
+            int lo = start - 1;
+            int hi = end;
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if (needAt(arch, weights, req, context, mid * SCAN_STEP_SECONDS, needs) <= available) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo >= start ? lo * SCAN_STEP_SECONDS : longest;
         }
         return longest;
+    }
+
+    private static int gridOf(ModelArchitecture arch, double seconds) {
+        if (seconds <= 0 || arch.projector().isEmpty()) {
+            return seconds <= 0 ? -1 : 0;
+        }
+        return VideoTokens.of(arch, seconds).tokensPerFrame();
+    }
+
+    private long needAt(ModelArchitecture arch, WeightPlan weights, InferenceRequest req, ByteSize context, double seconds,
+            Map<Double, Long> needs) {
+        return needs.computeIfAbsent(seconds, s -> need(inferenceModel.estimate(arch, weights, req.withVideoSeconds(s)), context));
     }
 
     /** The fewest services whose memory covers {@code missing}; among those, the one freeing least. */

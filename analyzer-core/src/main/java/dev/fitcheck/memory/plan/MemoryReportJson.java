@@ -55,6 +55,8 @@ public final class MemoryReportJson {
             m.put("context", p.context().bytes());
             m.put("need", p.need().bytes());
             m.put("fits_now", p.fitsNow());
+            m.put("need_expandable_segments", p.needExpandable().bytes());
+            m.put("fits_now_expandable_segments", p.fitsNowExpandable());
             m.put("stop_to_fit", p.stopToFit().orElse(null));
             m.put("longest_video_seconds_now", p.longestVideoSecondsNow());
             m.put("longest_video_seconds_all_stopped", p.longestVideoSecondsAllStopped());
@@ -63,7 +65,15 @@ public final class MemoryReportJson {
             m.put("warnings", p.weights().warnings());
             List<Map<String, Object>> phases = new ArrayList<>();
             for (PhaseMemory ph : p.inference().phases()) {
-                phases.add(Map.of("name", ph.name(), "peak", ph.peakBytes(), "resident_after", ph.residentAfter(), "at", ph.peakAt()));
+                Map<String, Object> phase = new LinkedHashMap<>();
+                phase.put("name", ph.name());
+                phase.put("peak_allocated", ph.peakAllocated());
+                phase.put("peak_reserved", ph.peakReserved());
+                phase.put("end_allocated", ph.endAllocated());
+                phase.put("end_reserved", ph.endReserved());
+                phase.put("at", ph.peakAt());
+                phase.put("reserved_at", ph.reservedAt());
+                phases.add(phase);
             }
             m.put("phases", phases);
             m.put("visual_tokens", p.inference().tokens().visualTokens());

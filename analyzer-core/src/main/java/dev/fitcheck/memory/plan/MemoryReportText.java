@@ -3,6 +3,7 @@ package dev.fitcheck.memory.plan;
 import dev.fitcheck.memory.ByteSize;
 import dev.fitcheck.memory.arch.ModulePart;
 import dev.fitcheck.memory.gpu.ServiceUsage;
+import dev.fitcheck.memory.inference.InferenceMemory;
 import dev.fitcheck.memory.inference.VideoTokens;
 import dev.fitcheck.memory.quant.KeptModule;
 import dev.fitcheck.memory.quant.PlanProblem;
@@ -37,19 +38,20 @@ public final class MemoryReportText {
                         + "%d text tokens, %d generated%n", minutes(r.question().videoSeconds()), t.frames(), t.tokensPerFrame(),
                 t.visualTokens(), t.audioTokens(), r.question().context(), r.question().decodeSteps()));
         s.append("CUDA context: ").append(r.context().display()).append(" (").append(r.contextSource()).append(")\n\n");
-        s.append(String.format(Locale.ROOT, "| %-24s | %9s | %9s | %11s | %9s | %9s | %-4s | %-22s | %-14s | %-14s |%n",
+        s.append(String.format(Locale.ROOT, "| %-24s | %9s | %9s | %11s | %9s | %9s | %-4s | %-22s | %-14s | %-14s | %-16s |%n",
                 "configuration", "weights", "caches", "activations", "context", "need", "fits", "to fit, stop",
-                "longest video", "all stopped"));
+                "longest video", "all stopped", "expandable: need"));
         s.append("|").append("-".repeat(26)).append("|").append("-".repeat(11)).append("|").append("-".repeat(11))
                 .append("|").append("-".repeat(13)).append("|").append("-".repeat(11)).append("|").append("-".repeat(11))
                 .append("|").append("-".repeat(6)).append("|").append("-".repeat(24)).append("|").append("-".repeat(16))
-                .append("|").append("-".repeat(16)).append("|\n");
+                .append("|").append("-".repeat(16)).append("|").append("-".repeat(18)).append("|\n");
         for (ConfigurationPlan p : r.plans()) {
             String stop = p.fitsNow() ? "-" : p.stopToFit().map(l -> String.join(", ", l)).orElse("does not fit");
-            s.append(String.format(Locale.ROOT, "| %-24s | %9s | %9s | %11s | %9s | %9s | %-4s | %-22s | %-14s | %-14s |%n",
+            s.append(String.format(Locale.ROOT, "| %-24s | %9s | %9s | %11s | %9s | %9s | %-4s | %-22s | %-14s | %-14s | %-16s |%n",
                     p.configuration().label(), p.weightsReserved().display(), p.caches().display(), p.activations().display(),
                     p.context().display(), p.need().display(), p.fitsNow() ? "yes" : "no", stop,
-                    longest(p.longestVideoSecondsNow()), longest(p.longestVideoSecondsAllStopped())));
+                    longest(p.longestVideoSecondsNow()), longest(p.longestVideoSecondsAllStopped()),
+                    p.needExpandable().display() + (p.fitsNowExpandable() ? ", fits" : "")));
         }
         s.append('\n');
         for (ConfigurationPlan p : r.plans()) {
@@ -68,8 +70,12 @@ public final class MemoryReportText {
                 s.append("  warning: ").append(w).append('\n');
             }
         }
-        s.append("Peak phase (full precision): ").append(r.plans().get(0).inference().peakPhase().name()).append(", at ")
-                .append(r.plans().get(0).inference().peakPhase().peakAt()).append('\n');
+        InferenceMemory full = r.plans().get(0).inference();
+        s.append("Peak phase (full precision): ").append(full.peakPhase().name()).append(", at ")
+                .append(full.peakPhase().peakAt()).append("; reserved peak set at ").append(full.reservedPeakPhase().reservedAt())
+                .append(" (").append(new ByteSize(full.fragmentation()).display()).append(" reserved beyond allocated)\n");
+        s.append("Need is reserved memory from a replay of the inference's tensors through PyTorch's caching allocator "
+                + "(default segments); \"expandable\" is the same with PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True.\n");
         for (String n : r.notes()) {
             s.append("Note: ").append(n).append('\n');
         }

@@ -6,7 +6,8 @@ import java.util.List;
  * A model's weights under one {@link QuantizationScheme}: bytes per part, the skip list in force,
  * the modules kept unquantized with their cost, the problems that make the scheme fail (a module
  * that computes with a quantized Linear's weight) and warnings. {@code allocatorBytes} is what the
- * CUDA caching allocator reserves for the same tensors.
+ * CUDA caching allocator reserves for the same tensors, each rounded on its own; {@code deviceTensors}
+ * the bytes of every tensor put on the device, in load order (what an allocator simulation replays).
  */
 public record WeightPlan(
         QuantizationScheme scheme,
@@ -15,7 +16,8 @@ public record WeightPlan(
         List<KeptModule> kept,
         List<PlanProblem> problems,
         List<String> warnings,
-        long allocatorBytes) {
+        long allocatorBytes,
+        List<Long> deviceTensors) {
 
     public WeightPlan {
         parts = List.copyOf(parts);
@@ -23,6 +25,7 @@ public record WeightPlan(
         kept = List.copyOf(kept);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+        deviceTensors = List.copyOf(deviceTensors);
     }
 
     public long bytes() {

@@ -29,6 +29,7 @@ public final class WeightPlanner {
         List<PartWeights> parts = new ArrayList<>();
         Map<String, long[]> keptBySkipKey = new LinkedHashMap<>();
         long allocator = 0;
+        List<Long> deviceTensors = new ArrayList<>();
         List<PlanProblem> problems = new ArrayList<>();
         for (ModulePart part : arch.parts()) {
             long bytes = 0;
@@ -41,11 +42,16 @@ public final class WeightPlanner {
                     long q = BitsandbytesStorage.bytes(scheme.weights(), t.rows(), n, scheme.blocksize(), scheme.doubleQuant());
                     bytes += q;
                     quantizedParams += n;
-                    allocator += quantizedAllocation(scheme, t.rows(), n);
+                    List<Long> pieces = quantizedTensors(scheme, t.rows(), n);
+                    deviceTensors.addAll(pieces);
+                    for (long piece : pieces) {
+                        allocator += CachingAllocator.reserved(piece);
+                    }
                 } else {
                     long b = n * stored.bytes();
                     bytes += b;
                     allocator += CachingAllocator.reserved(b);
+                    deviceTensors.add(b);
                     if (scheme.weights().quantized() && skippedBy.isPresent()) {
                         long[] acc = keptBySkipKey.computeIfAbsent(skippedBy.get(), k -> new long[3]);
                         acc[0] += n;
@@ -79,7 +85,7 @@ public final class WeightPlanner {
                 }
             }
         }
-        return new WeightPlan(scheme, parts, skip, kept, problems, warnings, allocator);
+        return new WeightPlan(scheme, parts, skip, kept, problems, warnings, allocator, deviceTensors);
     }
 
     /** transformers' get_keys_to_not_convert: tied weights and the output embedding, or the last module. */
@@ -113,18 +119,15 @@ public final class WeightPlanner {
         return module.startsWith("model.") ? module.substring("model.".length()) : module;
     }
 
-    private static long quantizedAllocation(QuantizationScheme s, long rows, long n) {
+    /** The device tensors bitsandbytes keeps for one quantized Linear weight of {@code n} elements. */
+    private static List<Long> quantizedTensors(QuantizationScheme s, long rows, long n) {
         if (s.weights() == Precision.INT8) {
-            return CachingAllocator.reserved(n) + CachingAllocator.reserved(4 * rows);
+            return List.of(n, 4 * rows);
         }
         long blocks = (n + s.blocksize() - 1) / s.blocksize();
-        long bytes = CachingAllocator.reserved((n + 1) / 2) + CachingAllocator.reserved(16 * 4);
         if (s.doubleQuant()) {
-            bytes += CachingAllocator.reserved(blocks) + CachingAllocator.reserved(4 * ((blocks + 255) / 256))
-                    + CachingAllocator.reserved(256 * 4) + CachingAllocator.reserved(4);
-        } else {
-            bytes += CachingAllocator.reserved(4 * blocks);
+            return List.of((n + 1) / 2, 16L * 4, blocks, 4 * ((blocks + 255) / 256), 256L * 4, 4L);
         }
-        return bytes;
+        return List.of((n + 1) / 2, 16L * 4, 4 * blocks);
     }
 }

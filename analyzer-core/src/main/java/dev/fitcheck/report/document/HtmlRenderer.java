@@ -26,6 +26,7 @@ public final class HtmlRenderer {
             th, td { border: 1px solid var(--line); padding: 6px 12px; vertical-align: top; text-align: left; }
             th { background: var(--head); font-weight: 600; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+            td.num { white-space: nowrap; }
             figure { margin: 16px 0; }
             figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
             svg { max-width: 100%; height: auto; }

@@ -68,6 +68,9 @@ public final class SarifWriter {
             region.put("startColumn", f.startColumn());
             region.put("endLine", f.endLine());
             region.put("endColumn", f.endColumn());
+            if (!f.snippet().isEmpty()) {
+                region.putObject("snippet").put("text", f.snippet());
+            }
             n.putObject("partialFingerprints").put("fitcheckFindingHash/v1", fingerprint(f));
         }
         try {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fitcheck.memory.Precision;
 import dev.fitcheck.memory.arch.ArchitectureReader;
 import dev.fitcheck.memory.arch.ModelArchitecture;
+import dev.fitcheck.memory.quant.QuantizationScheme;
+import dev.fitcheck.memory.quant.WeightPlan;
+import dev.fitcheck.memory.quant.WeightPlanner;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,10 @@ class InferenceMemoryModelTest {
 
     static final ModelArchitecture NINE = arch("Vidi1.5_9B", "vidi-9b");
     static final ModelArchitecture SEVEN = arch("Vidi_7B", "vidi-7b");
+
+    static WeightPlan weights(ModelArchitecture arch) {
+        return new WeightPlanner().plan(arch, QuantizationScheme.full(Precision.BF16));
+    }
 
     @Test
     void video_tokens_follow_vidi_15s_budget() {
@@ -40,11 +47,12 @@ class InferenceMemoryModelTest {
     @Test
     void cross_attention_cache_holds_k_and_v_of_every_token_in_every_layer() {
         InferenceRequest req = new InferenceRequest(60, 64, 32, Precision.BF16, TextCachePolicy.DYNAMIC, false);
-        InferenceMemory m = new InferenceMemoryModel().estimate(NINE, req);
+        InferenceMemory m = new InferenceMemoryModel().estimate(NINE, weights(NINE), req);
         // (11,760 visual + 600 audio) tokens x 42 layers x 2 (K, V) x 8 heads x 256 x 2 bytes
         assertThat(m.crossAttentionCacheBytes()).isEqualTo(12_360L * 42 * 2 * 8 * 256 * 2);
         assertThat(m.phases()).extracting(PhaseMemory::name).containsExactly("inputs", "vision", "audio", "prefill", "decode");
-        assertThat(m.peak()).isGreaterThan(m.crossAttentionCacheBytes());
+        assertThat(m.beyondWeights()).isGreaterThan(m.crossAttentionCacheBytes());
+        assertThat(m.peakReserved()).isGreaterThanOrEqualTo(m.peakAllocated());
     }
 
     @Test
@@ -68,9 +76,33 @@ class InferenceMemoryModelTest {
     @Test
     void full_logits_of_gemmas_vocabulary_dominate_a_long_plain_forward() {
         InferenceRequest all = new InferenceRequest(0, 8192, 0, Precision.BF16, TextCachePolicy.DYNAMIC, true);
-        InferenceMemory m = new InferenceMemoryModel().estimate(NINE, all);
+        InferenceMemory m = new InferenceMemoryModel().estimate(NINE, weights(NINE), all);
         // 8192 x 256,000 logits in bf16 and their float32 copy: 12 GiB
-        assertThat(m.peakPhase().peakAt()).isEqualTo("the logits");
-        assertThat(m.peak()).isGreaterThan(8192L * 256_000 * 6);
+        assertThat(m.peakPhase().peakAt()).isEqualTo("prefill: logits");
+        assertThat(m.beyondWeights()).isGreaterThan(8192L * 256_000 * 6);
+    }
+
+    @Test
+    void vidi_7b_repeats_its_audio_features_once_per_split_before_pooling() {
+        InferenceRequest req = new InferenceRequest(3600, 64, 32, Precision.BF16, TextCachePolicy.DYNAMIC_FULL, true);
+        InferenceMemory m = new InferenceMemoryModel().estimate(SEVEN, weights(SEVEN), req);
+        PhaseMemory audio = m.phases().stream().filter(p -> p.name().equals("audio")).findFirst().orElseThrow();
+        // 180,000 Whisper frames x 1280 x 2 bytes, repeated 32 times: 14.7 GB on top of what vision left
+        long repeated = 32L * 180_000 * 1280 * 2;
+        assertThat(audio.peakAllocated() - m.weightsAllocated()).isGreaterThan(repeated);
+        assertThat(m.peakPhase().name()).isEqualTo("audio");
+    }
+
+    @Test
+    void expandable_segments_reserve_little_beyond_the_allocated_peak() {
+        InferenceRequest req = new InferenceRequest(300, 64, 32, Precision.BF16, TextCachePolicy.DYNAMIC, false);
+        InferenceMemory native_ = new InferenceMemoryModel().estimate(NINE, weights(NINE), req);
+        InferenceMemory expandable = new InferenceMemoryModel().estimate(NINE, weights(NINE),
+                req.withAllocator(dev.fitcheck.memory.alloc.AllocatorSettings.EXPANDABLE));
+        // the same tensors; only blocks' unsplit remainders (1 MiB or less each) differ
+        assertThat(expandable.peakAllocated()).isCloseTo(native_.peakAllocated(), org.assertj.core.data.Offset.offset(64L << 20));
+        // default segments: gigabytes of freed blocks too small for the next layer's tensors
+        assertThat(native_.peakReserved() - native_.peakAllocated()).isGreaterThan(4L << 30);
+        assertThat(expandable.peakReserved() - expandable.peakAllocated()).isLessThan(native_.peakReserved() - native_.peakAllocated());
     }
 }

@@ -35,6 +35,15 @@ class SarifWriterTest {
         assertThat(loc.path("region").path("startLine").asInt()).isEqualTo(24);
         assertThat(loc.path("region").path("endColumn").asInt()).isEqualTo(27);
         assertThat(result.path("partialFingerprints").path("fitcheckFindingHash/v1").asText()).hasSize(32);
+        assertThat(loc.path("region").has("snippet")).isFalse();
+    }
+
+    @Test
+    void theSourceLineTravelsAsTheRegionsSnippet() throws Exception {
+        SarifFinding f = new SarifFinding("missing-symbol", "m", "a.py", 3, 5, 3, 9, "X", "from x import y");
+        JsonNode region = new ObjectMapper().readTree(new SarifWriter("0.1.0").write(List.of(rule), List.of(f)))
+                .path("runs").get(0).path("results").get(0).path("locations").get(0).path("physicalLocation").path("region");
+        assertThat(region.path("snippet").path("text").asText()).isEqualTo("from x import y");
     }
 
     @Test

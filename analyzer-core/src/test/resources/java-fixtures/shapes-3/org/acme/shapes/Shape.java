@@ -18,7 +18,7 @@ public class Shape extends Base implements Comparable<Shape> {
         return name() + sides;
     }
 
-    protected void resize(double factor) {
+    protected final void resize(double factor) {
     }
 
     @Override
@@ -26,7 +26,7 @@ public class Shape extends Base implements Comparable<Shape> {
         return Double.compare(area(), o.area());
     }
 
-    public static class Builder {
+    public static final class Builder {
         public Builder() {
         }
 
