@@ -59,7 +59,11 @@ public final class ImportsStage {
         this.stallLimit = stallLimit;
     }
 
-    public StageResult run(ModelSpec model, InstalledEnvironment env, Path runDir, Path helpers) {
+    /**
+     * Imports the model's modules. Without {@code gpu} the GPU is hidden from them
+     * (CUDA_VISIBLE_DEVICES empty), so that importing claims no GPU memory beside running services.
+     */
+    public StageResult run(ModelSpec model, InstalledEnvironment env, Path runDir, Path helpers, boolean gpu) {
         long start = System.nanoTime();
         List<String> modules = model.test().map(t -> t.imports()).filter(l -> !l.isEmpty())
                 .orElseGet(() -> new ModuleDiscovery().modules(model.sources()));
@@ -72,7 +76,7 @@ public final class ImportsStage {
         Path log = runDir.resolve("imports.log");
         try (BufferedWriter logOut = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             while (next < modules.size()) {
-                Batch batch = runBatch(model, env, runDir, helpers, modules.subList(next, modules.size()), logOut);
+                Batch batch = runBatch(model, env, runDir, helpers, modules.subList(next, modules.size()), logOut, gpu);
                 for (JsonNode r : batch.results) {
                     findings.add(classify(r, env, contents));
                 }
@@ -101,7 +105,7 @@ public final class ImportsStage {
     }
 
     private Batch runBatch(ModelSpec model, InstalledEnvironment env, Path runDir, Path helpers, List<String> modules,
-            BufferedWriter logOut) throws IOException {
+            BufferedWriter logOut, boolean gpu) throws IOException {
         Path list = runDir.resolve("imports-modules.txt");
         Files.write(list, modules, StandardCharsets.UTF_8);
         List<String> argv = new ArrayList<>(List.of(env.python().toString(), helpers.resolve("imports.py").toString()));
@@ -113,11 +117,13 @@ public final class ImportsStage {
         argv.add(list.toString());
         ExternalCommand cmd = ExternalCommand.of(argv).in(model.path())
                 .withEnv(model.test().map(t -> t.env()).orElse(Map.of()))
-                // Importing must not claim the GPU or write __pycache__ into the model's tree.
-                .withEnv("CUDA_VISIBLE_DEVICES", "")
+                // Importing must not write __pycache__ into the model's tree.
                 .withEnv("PYTHONDONTWRITEBYTECODE", "1")
                 .withEnv("VIRTUAL_ENV", env.path().toString())
                 .withoutEnv("PYTHONPATH").withoutEnv("PYTHONHOME");
+        if (!gpu) {
+            cmd = cmd.withEnv("CUDA_VISIBLE_DEVICES", "");
+        }
         BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
         RunningProcess p = runner.start(cmd, line -> {
             if (line.stream() == OutputLine.Stream.STDOUT && line.text().startsWith(PREFIX)) {

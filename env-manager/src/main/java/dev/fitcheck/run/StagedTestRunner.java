@@ -55,7 +55,8 @@ public final class StagedTestRunner implements TestRunner {
             stages.add(report(listener, staticStage.run(request.model(), request.environment())));
 
             listener.stageStarted(StageResult.IMPORTS);
-            StageResult imports = report(listener, importsStage.run(request.model(), request.environment(), runDir, helpers));
+            StageResult imports = report(listener, importsStage.run(request.model(), request.environment(), runDir, helpers,
+                    request.gpu()));
             stages.add(imports);
 
             Optional<TestSpec> test = request.model().test();
