@@ -1,6 +1,5 @@
 package dev.fitcheck.cli;
 
-import dev.fitcheck.env.ChosenReleases;
 import dev.fitcheck.env.CudaPresence;
 import dev.fitcheck.env.DeclaredRequirements;
 import dev.fitcheck.env.EnvironmentLayout;
@@ -30,12 +29,14 @@ final class EnvSession {
     final Installers installers = new Installers(ExecutableLookup.fromEnvironment(), runner);
     final LocalEnvironments environments = new LocalEnvironments(installers, Clock.systemUTC());
     private final DeclaredRequirements declared;
+    final AnalysisSeams analysis;
     private EnvironmentPlanner planner;
 
     EnvSession(Workspace workspace) {
         this.workspace = workspace;
         this.layout = new EnvironmentLayout(workspace.root());
         this.declared = new ManifestRequirements();
+        this.analysis = new AnalysisSeams(workspace);
     }
 
     DeclaredRequirements declared() {
@@ -44,7 +45,7 @@ final class EnvSession {
 
     EnvironmentPlanner planner() {
         if (planner == null) {
-            planner = new EnvironmentPlanner(declared, ChosenReleases.NONE, InterpreterFinder.forThisMachine(runner),
+            planner = new EnvironmentPlanner(declared, analysis.chosenReleases(), InterpreterFinder.forThisMachine(runner),
                     CudaPresence.detect(), installers);
         }
         return planner;

@@ -7,17 +7,14 @@ import dev.fitcheck.env.ExecutableLookup;
 import dev.fitcheck.env.InstalledEnvironment;
 import dev.fitcheck.env.JsonFiles;
 import dev.fitcheck.env.MissingToolError;
-import dev.fitcheck.run.DeclaredRanges;
 import dev.fitcheck.run.Finding;
 import dev.fitcheck.run.FailureRules;
 import dev.fitcheck.run.GpuSampler;
 import dev.fitcheck.run.JunitReport;
 import dev.fitcheck.run.ServiceStep;
-import dev.fitcheck.run.ServicesToStop;
 import dev.fitcheck.run.StageResult;
 import dev.fitcheck.run.StageStatus;
 import dev.fitcheck.run.StagedTestRunner;
-import dev.fitcheck.run.SymbolHistory;
 import dev.fitcheck.run.TestListener;
 import dev.fitcheck.run.TestRunRequest;
 import dev.fitcheck.run.TestRunResult;
@@ -80,7 +77,7 @@ final class TestCommand implements Callable<Integer> {
                     "--gpu needs an NVIDIA GPU and its nvidia-smi, which this machine does not have"));
             sampler = Optional.of(new GpuSampler(smi, session.runner, Duration.ofMillis(500), 0));
         }
-        StagedTestRunner runner = new StagedTestRunner(new DeclaredRanges(session.declared()), SymbolHistory.NONE,
+        StagedTestRunner runner = new StagedTestRunner(session.analysis.effectiveRanges(), session.analysis.symbolHistory(),
                 FailureRules.bundled(), session.runner, sampler, Clock.systemUTC());
         List<TestRunResult> results = new ArrayList<>();
         boolean failed = false;
@@ -90,7 +87,8 @@ final class TestCommand implements Callable<Integer> {
                 failed = true;
                 continue;
             }
-            List<ServiceSpec> services = stopServices ? ServicesToStop.ALL.choose(session.workspace, m) : List.of();
+            List<ServiceSpec> services = stopServices ? session.analysis.servicesToStop().choose(session.workspace, m)
+                    : List.of();
             TestRunResult r = runner.run(new TestRunRequest(session.layout, m, env.get(), gpu, services,
                     json ? TestListener.SILENT : new Live(out, err, m.name())));
             results.add(r);
