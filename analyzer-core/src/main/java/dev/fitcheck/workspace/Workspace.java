@@ -26,6 +26,16 @@ public record Workspace(
         return models.stream().filter(m -> m.name().equals(modelName)).findFirst();
     }
 
+    /**
+     * The model called {@code modelName}; a name the workspace does not have is the user's mistake,
+     * told with the closest name and the file.
+     */
+    public ModelSpec requireModel(String modelName) {
+        return model(modelName).orElseThrow(() -> new dev.fitcheck.evidence.InputError(
+                dev.fitcheck.evidence.SourceLocation.wholeFile(file), "no model named '" + modelName + "'"
+                        + NearMiss.suffix(modelName, modelNames()) + " (models: " + String.join(", ", modelNames()) + ")"));
+    }
+
     public List<String> modelNames() {
         return models.stream().map(ModelSpec::name).toList();
     }

@@ -41,6 +41,8 @@ public final class WorkspaceLoader {
 
     private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern PYTHON_VERSION = Pattern.compile("3\\.[0-9]{1,2}");
+    private static final Pattern URL = Pattern.compile("(https?|file)://\\S+");
+    private static final List<String> INSTALLERS = List.of("uv", "pip");
     private static final Pattern DURATION = Pattern.compile("([0-9]+)\\s*(s|m|min|h)?");
 
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
@@ -189,7 +191,27 @@ public final class WorkspaceLoader {
                         required("/machine/gpu/memory", m.gpu().memory(), "its memory, such as \"24 GiB\""));
                 gpu = Optional.of(new GpuSpec(model, memory));
             }
-            return new MachineSpec(gpu, Optional.ofNullable(m.python()).map(Path::of));
+            return new MachineSpec(gpu, Optional.ofNullable(m.python()).map(Path::of), packages(m));
+        }
+
+        private PackageSources packages(Raw.Machine m) {
+            List<Path> links = new ArrayList<>();
+            List<String> rawLinks = orEmpty(m.findLinks());
+            for (int i = 0; i < rawLinks.size(); i++) {
+                links.add(existingDir("/machine/find_links/" + i, root, rawLinks.get(i)));
+            }
+            if (m.indexUrl() != null && !URL.matcher(m.indexUrl()).matches()) {
+                throw error("/machine/index_url", "index_url must be an http(s) or file URL, got \"" + m.indexUrl() + "\"");
+            }
+            if (m.installer() != null && !INSTALLERS.contains(m.installer())) {
+                throw error("/machine/installer", "installer must be one of " + String.join(", ", INSTALLERS)
+                        + ", got \"" + m.installer() + "\"" + NearMiss.suffix(m.installer(), INSTALLERS));
+            }
+            if (Boolean.TRUE.equals(m.noIndex()) && links.isEmpty()) {
+                throw error("/machine/no_index", "no_index: true needs find_links (a wheelhouse); otherwise nothing can be installed");
+            }
+            return new PackageSources(links, Boolean.TRUE.equals(m.noIndex()), Optional.ofNullable(m.indexUrl()),
+                    Optional.ofNullable(m.installer()));
         }
 
         private ServiceSpec service(String ptr, Raw.Service s) {
@@ -353,7 +375,8 @@ public final class WorkspaceLoader {
                 List<Model> models) {
         }
 
-        record Machine(Gpu gpu, String python) {
+        record Machine(Gpu gpu, String python, List<String> findLinks, Boolean noIndex, String indexUrl,
+                String installer) {
         }
 
         record Gpu(String model, String memory) {

@@ -218,4 +218,91 @@ class WorkspaceLoaderTest {
                 models: [{name: m1, path: m1}]
                 """).sentence()).contains(":1: 'match' is not a valid regular expression");
     }
+
+    @Test
+    void machinePackageSourcesForAWheelhouseWithoutIndex() throws IOException {
+        Files.createDirectories(dir.resolve("wheels"));
+        write("""
+                machine:
+                  python: /usr/bin/python3
+                  installer: pip
+                  find_links: [wheels]
+                  no_index: true
+                  index_url: https://download.pytorch.org/whl/cu121
+                models:
+                  - {name: m1, path: m1}
+                """);
+
+        PackageSources p = new WorkspaceLoader().load(dir).machine().packages();
+
+        assertThat(p.findLinks()).containsExactly(dir.resolve("wheels"));
+        assertThat(p.noIndex()).isTrue();
+        assertThat(p.indexUrl()).hasValue("https://download.pytorch.org/whl/cu121");
+        assertThat(p.installer()).hasValue("pip");
+    }
+
+    @Test
+    void packageSourcesDefaultToTheIndexAndAnyInstaller() throws IOException {
+        write("models:\n  - {name: m1, path: m1}\n");
+
+        assertThat(new WorkspaceLoader().load(dir).machine().packages()).isEqualTo(PackageSources.defaults());
+    }
+
+    @Test
+    void aMissingWheelhouseNamesItsLine() throws IOException {
+        assertThat(failure("""
+                machine:
+                  find_links:
+                    - nowhere
+                models:
+                  - {name: m1, path: m1}
+                """).sentence()).endsWith(":3: no directory nowhere");
+    }
+
+    @Test
+    void noIndexWithoutAWheelhouseCannotInstallAnything() throws IOException {
+        assertThat(failure("""
+                machine:
+                  no_index: true
+                models:
+                  - {name: m1, path: m1}
+                """).sentence()).endsWith(":2: no_index: true needs find_links (a wheelhouse); otherwise nothing can be installed");
+    }
+
+    @Test
+    void anUnknownInstallerIsNamedWithTheNearMiss() throws IOException {
+        assertThat(failure("""
+                machine:
+                  installer: uvv
+                models:
+                  - {name: m1, path: m1}
+                """).sentence()).endsWith(":2: installer must be one of uv, pip, got \"uvv\"; did you mean 'uv'?");
+    }
+
+    @Test
+    void anIndexUrlMustBeAUrl() throws IOException {
+        assertThat(failure("""
+                machine:
+                  index_url: pytorch.org
+                models:
+                  - {name: m1, path: m1}
+                """).sentence()).endsWith(":2: index_url must be an http(s) or file URL, got \"pytorch.org\"");
+        assertThat(failure("""
+                machine:
+                  no_index: maybe
+                models:
+                  - {name: m1, path: m1}
+                """).sentence()).contains(":2: wrong type for 'machine.no_index': expected true or false");
+    }
+
+    @Test
+    void anUnknownModelNameIsAnsweredWithTheClosestOne() throws IOException {
+        write("models:\n  - {name: m1, path: m1}\n");
+        Workspace ws = new WorkspaceLoader().load(dir);
+
+        assertThat(ws.requireModel("m1").name()).isEqualTo("m1");
+        assertThatThrownBy(() -> ws.requireModel("m2")).isInstanceOf(InputError.class)
+                .extracting(e -> ((InputError) e).sentence())
+                .isEqualTo(dir.resolve("fitcheck.yaml") + ": no model named 'm2'; did you mean 'm1'? (models: m1)");
+    }
 }

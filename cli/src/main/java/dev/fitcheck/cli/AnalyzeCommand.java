@@ -90,7 +90,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         Report report = new ReportBuilder(histories, MigrationRules.load(rules.resolve("migrations")))
-                .build(analysis, shown, memory, List.of());
+                .build(analysis, shown, memory, TestRunSections.latest(ws));
 
         Document doc = new ReportLayout().layout(report);
         String jsonText = new ReportJson().render(report);

@@ -21,5 +21,7 @@ final class Commands {
         root.addSubcommand(new GateCommand());
         root.addSubcommand(new ApiDiffCommand());
         root.addSubcommand(new CatalogueCommand());
+        root.addSubcommand(new EnvCommand());
+        root.addSubcommand(new TestCommand());
     }
 }

@@ -1,0 +1,1 @@
+"""Helpers that fitcheck runs inside a model's environment (standard library only)."""
