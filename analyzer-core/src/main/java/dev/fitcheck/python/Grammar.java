@@ -2,6 +2,7 @@ package dev.fitcheck.python;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.treesitter.NodeAccess;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TreeSitterPython;
@@ -34,7 +35,7 @@ final class Grammar {
 
     /** The node's type name ({@code "ERROR"} for an error node). */
     static String type(TSNode n) {
-        int s = n.getSymbol();
+        int s = NodeAccess.symbol(n);
         return s >= 0 && s < TYPES.length ? TYPES[s] : "ERROR";
     }
 
@@ -42,6 +43,6 @@ final class Grammar {
     static TSNode field(TSNode n, String name) {
         Integer id = FIELDS.get(name);
         if (id == null) throw new IllegalArgumentException("tree-sitter-python has no field '" + name + "'");
-        return n.getChildByFieldId(id);
+        return NodeAccess.childByFieldId(n, id);
     }
 }

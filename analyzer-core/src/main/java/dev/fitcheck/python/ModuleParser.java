@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.treesitter.NodeAccess;
 import org.treesitter.TSInputEncoding;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -139,10 +140,10 @@ public final class ModuleParser implements AutoCloseable {
             if (root.hasError()) return null;
             Walk walk = new Walk(joined);
             int current = -1;
-            int count = root.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(root);
             for (int i = 0; i < count; i++) {
-                TSNode statement = root.getNamedChild(i);
-                int startByte = statement.getStartByte();
+                TSNode statement = NodeAccess.namedChild(root, i);
+                int startByte = NodeAccess.startByte(statement);
                 int target = current < 0 ? 0 : current;
                 while (target + 1 < missing && joinedStart[target + 1] <= startByte) target++;
                 if (target != current) {
@@ -313,20 +314,20 @@ public final class ModuleParser implements AutoCloseable {
 
         /** The row of a node relative to the chunk being walked. */
         int line(TSNode n) {
-            return n.getStartPoint().getRow() - rowBase;
+            return NodeAccess.startRow(n) - rowBase;
         }
 
         String text(TSNode n) {
-            int start = n.getStartByte();
-            return new String(src, start, n.getEndByte() - start, StandardCharsets.UTF_8);
+            int start = NodeAccess.startByte(n);
+            return new String(src, start, NodeAccess.endByte(n) - start, StandardCharsets.UTF_8);
         }
 
         // ---- module level -------------------------------------------------------------------
 
         void statements(TSNode block, boolean typeOnly) {
-            int count = block.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(block);
             for (int i = 0; i < count; i++) {
-                statement(block.getNamedChild(i), typeOnly);
+                statement(NodeAccess.namedChild(block, i), typeOnly);
             }
         }
 
@@ -339,20 +340,20 @@ public final class ModuleParser implements AutoCloseable {
                 case "function_definition" -> functionDefinition(n, typeOnly);
                 case "decorated_definition" -> {
                     TSNode def = Grammar.field(n, "definition");
-                    if (!def.isNull()) statement(def, typeOnly);
+                    if (!NodeAccess.isNull(def)) statement(def, typeOnly);
                 }
                 case "expression_statement" -> expressionStatement(n, typeOnly);
                 case "type_alias_statement" -> {
                     TSNode left = Grammar.field(n, "left");
-                    if (!left.isNull() && left.getNamedChildCount() > 0 && "identifier".equals(Grammar.type(left.getNamedChild(0)))) {
-                        bind(left.getNamedChild(0), NameKind.VARIABLE, typeOnly);
+                    if (!NodeAccess.isNull(left) && NodeAccess.namedChildCount(left) > 0 && "identifier".equals(Grammar.type(NodeAccess.namedChild(left, 0)))) {
+                        bind(NodeAccess.namedChild(left, 0), NameKind.VARIABLE, typeOnly);
                     }
                 }
                 case "if_statement" -> ifStatement(n, typeOnly);
                 case "try_statement" -> {
-                    int count = n.getNamedChildCount();
+                    int count = NodeAccess.namedChildCount(n);
                     for (int i = 0; i < count; i++) {
-                        TSNode c = n.getNamedChild(i);
+                        TSNode c = NodeAccess.namedChild(n, i);
                         switch (Grammar.type(c)) {
                             case "block" -> statements(c, typeOnly);
                             case "except_clause", "except_group_clause", "finally_clause", "else_clause" ->
@@ -365,27 +366,27 @@ public final class ModuleParser implements AutoCloseable {
                     bindTargets(Grammar.field(n, "left"), typeOnly);
                     blockField(n, "body", typeOnly);
                     TSNode alt = Grammar.field(n, "alternative");
-                    if (!alt.isNull()) clauseBlocks(alt, typeOnly);
+                    if (!NodeAccess.isNull(alt)) clauseBlocks(alt, typeOnly);
                 }
                 case "while_statement" -> {
                     blockField(n, "body", typeOnly);
                     TSNode alt = Grammar.field(n, "alternative");
-                    if (!alt.isNull()) clauseBlocks(alt, typeOnly);
+                    if (!NodeAccess.isNull(alt)) clauseBlocks(alt, typeOnly);
                 }
                 case "with_statement" -> {
-                    int count = n.getNamedChildCount();
+                    int count = NodeAccess.namedChildCount(n);
                     for (int i = 0; i < count; i++) {
-                        TSNode c = n.getNamedChild(i);
+                        TSNode c = NodeAccess.namedChild(n, i);
                         if ("with_clause".equals(Grammar.type(c))) withClause(c, typeOnly);
                     }
                     blockField(n, "body", typeOnly);
                 }
                 case "match_statement" -> {
                     TSNode body = Grammar.field(n, "body");
-                    if (!body.isNull()) {
-                        int count = body.getNamedChildCount();
+                    if (!NodeAccess.isNull(body)) {
+                        int count = NodeAccess.namedChildCount(body);
                         for (int i = 0; i < count; i++) {
-                            TSNode c = body.getNamedChild(i);
+                            TSNode c = NodeAccess.namedChild(body, i);
                             if ("case_clause".equals(Grammar.type(c))) blockField(c, "consequence", typeOnly);
                         }
                     }
@@ -397,14 +398,14 @@ public final class ModuleParser implements AutoCloseable {
 
         void blockField(TSNode n, String field, boolean typeOnly) {
             TSNode b = Grammar.field(n, field);
-            if (!b.isNull()) statements(b, typeOnly);
+            if (!NodeAccess.isNull(b)) statements(b, typeOnly);
         }
 
         /** The blocks of an except/else/finally/elif clause, whichever field holds them. */
         void clauseBlocks(TSNode clause, boolean typeOnly) {
-            int count = clause.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(clause);
             for (int i = 0; i < count; i++) {
-                TSNode c = clause.getNamedChild(i);
+                TSNode c = NodeAccess.namedChild(clause, i);
                 if ("block".equals(Grammar.type(c))) statements(c, typeOnly);
             }
         }
@@ -412,9 +413,9 @@ public final class ModuleParser implements AutoCloseable {
         void ifStatement(TSNode n, boolean typeOnly) {
             boolean typeChecking = isTypeChecking(Grammar.field(n, "condition"));
             blockField(n, "consequence", typeOnly || typeChecking);
-            int count = n.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(n);
             for (int i = 0; i < count; i++) {
-                TSNode c = n.getNamedChild(i);
+                TSNode c = NodeAccess.namedChild(n, i);
                 switch (Grammar.type(c)) {
                     case "elif_clause" -> blockField(c, "consequence",
                             typeOnly || isTypeChecking(Grammar.field(c, "condition")));
@@ -425,7 +426,7 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         boolean isTypeChecking(TSNode cond) {
-            if (cond.isNull()) return false;
+            if (NodeAccess.isNull(cond)) return false;
             String type = Grammar.type(cond);
             if (!"identifier".equals(type) && !"attribute".equals(type)) return false;
             String t = text(cond);
@@ -433,31 +434,31 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         void withClause(TSNode clause, boolean typeOnly) {
-            int count = clause.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(clause);
             for (int i = 0; i < count; i++) {
-                TSNode item = clause.getNamedChild(i);
+                TSNode item = NodeAccess.namedChild(clause, i);
                 if (!"with_item".equals(Grammar.type(item))) continue;
                 TSNode value = Grammar.field(item, "value");
-                if (!value.isNull() && "as_pattern".equals(Grammar.type(value))) {
+                if (!NodeAccess.isNull(value) && "as_pattern".equals(Grammar.type(value))) {
                     TSNode alias = Grammar.field(value, "alias");
-                    if (!alias.isNull() && alias.getNamedChildCount() > 0) {
-                        bindTargets(alias.getNamedChild(0), typeOnly);
+                    if (!NodeAccess.isNull(alias) && NodeAccess.namedChildCount(alias) > 0) {
+                        bindTargets(NodeAccess.namedChild(alias, 0), typeOnly);
                     }
                 }
             }
         }
 
         void importStatement(TSNode n, boolean typeOnly) {
-            int count = n.getChildCount();
+            int count = NodeAccess.childCount(n);
             for (int i = 0; i < count; i++) {
-                if (!"name".equals(n.getFieldNameForChild(i))) continue;
-                TSNode c = n.getChild(i);
+                if (!"name".equals(NodeAccess.fieldNameForChild(n, i))) continue;
+                TSNode c = NodeAccess.child(n, i);
                 if ("aliased_import".equals(Grammar.type(c))) {
                     String module = text(Grammar.field(c, "name"));
                     TSNode alias = Grammar.field(c, "alias");
                     addName(text(alias), NameKind.IMPORT, line(alias), typeOnly, new ImportSource(0, module, null), null);
                 } else if ("dotted_name".equals(Grammar.type(c))) {
-                    String first = text(c.getNamedChild(0));
+                    String first = text(NodeAccess.namedChild(c, 0));
                     addName(first, NameKind.IMPORT, line(c), typeOnly, new ImportSource(0, first, null), null);
                 }
             }
@@ -465,36 +466,36 @@ public final class ModuleParser implements AutoCloseable {
 
         void importFrom(TSNode n, boolean typeOnly) {
             TSNode moduleNode = Grammar.field(n, "module_name");
-            if (moduleNode.isNull()) return;
+            if (NodeAccess.isNull(moduleNode)) return;
             int level = 0;
             String module;
             if ("relative_import".equals(Grammar.type(moduleNode))) {
                 module = "";
-                int count = moduleNode.getNamedChildCount();
+                int count = NodeAccess.namedChildCount(moduleNode);
                 for (int i = 0; i < count; i++) {
-                    TSNode c = moduleNode.getNamedChild(i);
-                    if ("import_prefix".equals(Grammar.type(c))) level = c.getEndByte() - c.getStartByte();
+                    TSNode c = NodeAccess.namedChild(moduleNode, i);
+                    if ("import_prefix".equals(Grammar.type(c))) level = NodeAccess.endByte(c) - NodeAccess.startByte(c);
                     else if ("dotted_name".equals(Grammar.type(c))) module = text(c);
                 }
             } else {
                 module = text(moduleNode);
             }
-            int count = n.getChildCount();
+            int count = NodeAccess.childCount(n);
             for (int i = 0; i < count; i++) {
-                TSNode c = n.getChild(i);
+                TSNode c = NodeAccess.child(n, i);
                 if ("wildcard_import".equals(Grammar.type(c))) {
                     stars.add(new StarImport(new ImportSource(level, module, null), line(c), typeOnly));
                     continue;
                 }
-                if (!"name".equals(n.getFieldNameForChild(i))) continue;
+                if (!"name".equals(NodeAccess.fieldNameForChild(n, i))) continue;
                 importedName(c, level, module, typeOnly);
             }
         }
 
         void futureImport(TSNode n, boolean typeOnly) {
-            int count = n.getChildCount();
+            int count = NodeAccess.childCount(n);
             for (int i = 0; i < count; i++) {
-                if ("name".equals(n.getFieldNameForChild(i))) importedName(n.getChild(i), 0, "__future__", typeOnly);
+                if ("name".equals(NodeAccess.fieldNameForChild(n, i))) importedName(NodeAccess.child(n, i), 0, "__future__", typeOnly);
             }
         }
 
@@ -511,20 +512,20 @@ public final class ModuleParser implements AutoCloseable {
 
         void functionDefinition(TSNode n, boolean typeOnly) {
             TSNode name = Grammar.field(n, "name");
-            if (name.isNull()) return;
+            if (NodeAccess.isNull(name)) return;
             addName(text(name), NameKind.FUNCTION, line(name), typeOnly, null, parameters(Grammar.field(n, "parameters")));
         }
 
         void classDefinition(TSNode n, boolean typeOnly) {
             TSNode name = Grammar.field(n, "name");
-            if (name.isNull()) return;
+            if (NodeAccess.isNull(name)) return;
             addName(text(name), NameKind.CLASS, line(name), typeOnly, null, null);
             List<String> bases = new ArrayList<>();
             TSNode sup = Grammar.field(n, "superclasses");
-            if (!sup.isNull()) {
-                int count = sup.getNamedChildCount();
+            if (!NodeAccess.isNull(sup)) {
+                int count = NodeAccess.namedChildCount(sup);
                 for (int i = 0; i < count; i++) {
-                    TSNode b = sup.getNamedChild(i);
+                    TSNode b = NodeAccess.namedChild(sup, i);
                     String t = Grammar.type(b);
                     if (!"keyword_argument".equals(t) && !"comment".equals(t) && !"dictionary_splat".equals(t)) {
                         bases.add(text(b));
@@ -533,14 +534,14 @@ public final class ModuleParser implements AutoCloseable {
             }
             List<ClassMember> members = new ArrayList<>();
             TSNode body = Grammar.field(n, "body");
-            if (!body.isNull()) classBody(body, members);
+            if (!NodeAccess.isNull(body)) classBody(body, members);
             classes.add(new ClassSummary(text(name), line(name), typeOnly, bases, members));
         }
 
         void expressionStatement(TSNode n, boolean typeOnly) {
-            int count = n.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(n);
             for (int i = 0; i < count; i++) {
-                TSNode e = n.getNamedChild(i);
+                TSNode e = NodeAccess.namedChild(n, i);
                 switch (Grammar.type(e)) {
                     case "assignment" -> assignment(e, typeOnly);
                     case "augmented_assignment" -> augmented(e, typeOnly);
@@ -555,7 +556,7 @@ public final class ModuleParser implements AutoCloseable {
 
         void assignment(TSNode a, boolean typeOnly) {
             TSNode right = Grammar.field(a, "right");
-            if (right.isNull()) {
+            if (NodeAccess.isNull(right)) {
                 return; // a bare annotation binds nothing at module level
             }
             TSNode left = Grammar.field(a, "left");
@@ -583,7 +584,7 @@ public final class ModuleParser implements AutoCloseable {
             if (!"identifier".equals(Grammar.type(left))) return;
             bind(left, NameKind.VARIABLE, typeOnly);
             TSNode op = Grammar.field(a, "operator");
-            if (text(left).equals("__all__") && !op.isNull() && "+=".equals(Grammar.type(op))) {
+            if (text(left).equals("__all__") && !NodeAccess.isNull(op) && "+=".equals(Grammar.type(op))) {
                 addToAll(Grammar.field(a, "right"));
             }
         }
@@ -595,8 +596,8 @@ public final class ModuleParser implements AutoCloseable {
             TSNode object = Grammar.field(fn, "object");
             String method = text(Grammar.field(fn, "attribute"));
             TSNode args = Grammar.field(c, "arguments");
-            if (args.isNull() || !"argument_list".equals(Grammar.type(args)) || args.getNamedChildCount() != 1) return;
-            TSNode arg = args.getNamedChild(0);
+            if (NodeAccess.isNull(args) || !"argument_list".equals(Grammar.type(args)) || NodeAccess.namedChildCount(args) != 1) return;
+            TSNode arg = NodeAccess.namedChild(args, 0);
             if ("identifier".equals(Grammar.type(object))) {
                 String target = text(object);
                 if (target.equals("__all__")) {
@@ -625,17 +626,17 @@ public final class ModuleParser implements AutoCloseable {
         /** {@code "k"} in {@code _import_structure["k"]}, or null. */
         String structureKey(TSNode subscript) {
             TSNode value = Grammar.field(subscript, "value");
-            if (value.isNull() || !"identifier".equals(Grammar.type(value)) || !text(value).equals("_import_structure")) {
+            if (NodeAccess.isNull(value) || !"identifier".equals(Grammar.type(value)) || !text(value).equals("_import_structure")) {
                 return null;
             }
             TSNode key = Grammar.field(subscript, "subscript");
-            return key.isNull() ? null : stringLiteral(key);
+            return NodeAccess.isNull(key) ? null : stringLiteral(key);
         }
 
         void mergeStructure(TSNode dict) {
-            int count = dict.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(dict);
             for (int i = 0; i < count; i++) {
-                TSNode pair = dict.getNamedChild(i);
+                TSNode pair = NodeAccess.namedChild(dict, i);
                 if (!"pair".equals(Grammar.type(pair))) continue;
                 String key = stringLiteral(Grammar.field(pair, "key"));
                 if (key != null) addStructureNames(key, Grammar.field(pair, "value"));
@@ -643,13 +644,13 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         void addStructureNames(String key, TSNode list) {
-            if (list.isNull()) return;
+            if (NodeAccess.isNull(list)) return;
             String t = Grammar.type(list);
             if (!"list".equals(t) && !"tuple".equals(t)) return; // computed (dummy objects): no static names
             Set<String> set = importStructure.computeIfAbsent(key, k -> new LinkedHashSet<>());
-            int count = list.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(list);
             for (int i = 0; i < count; i++) {
-                String s = stringLiteral(list.getNamedChild(i));
+                String s = stringLiteral(NodeAccess.namedChild(list, i));
                 if (s != null) set.add(s);
             }
         }
@@ -662,15 +663,15 @@ public final class ModuleParser implements AutoCloseable {
         /** Adds a literal list/tuple, or a sum of them, to {@code __all__}; anything else makes it incomplete. */
         void addToAll(TSNode value) {
             Set<String> set = allSet();
-            if (value.isNull()) {
+            if (NodeAccess.isNull(value)) {
                 dunderAllComplete = false;
                 return;
             }
             switch (Grammar.type(value)) {
                 case "list", "tuple" -> {
-                    int count = value.getNamedChildCount();
+                    int count = NodeAccess.namedChildCount(value);
                     for (int i = 0; i < count; i++) {
-                        TSNode e = value.getNamedChild(i);
+                        TSNode e = NodeAccess.namedChild(value, i);
                         if ("comment".equals(Grammar.type(e))) continue;
                         String s = stringLiteral(e);
                         if (s != null) set.add(s);
@@ -679,7 +680,7 @@ public final class ModuleParser implements AutoCloseable {
                 }
                 case "binary_operator" -> {
                     TSNode op = Grammar.field(value, "operator");
-                    if (!op.isNull() && "+".equals(Grammar.type(op))) {
+                    if (!NodeAccess.isNull(op) && "+".equals(Grammar.type(op))) {
                         addToAll(Grammar.field(value, "left"));
                         addToAll(Grammar.field(value, "right"));
                     } else {
@@ -687,7 +688,7 @@ public final class ModuleParser implements AutoCloseable {
                     }
                 }
                 case "parenthesized_expression" -> {
-                    if (value.getNamedChildCount() == 1) addToAll(value.getNamedChild(0));
+                    if (NodeAccess.namedChildCount(value) == 1) addToAll(NodeAccess.namedChild(value, 0));
                     else dunderAllComplete = false;
                 }
                 default -> dunderAllComplete = false;
@@ -696,12 +697,12 @@ public final class ModuleParser implements AutoCloseable {
 
         /** The value of a plain string literal ({@code "x"}, {@code 'x'}), or null for anything else. */
         String stringLiteral(TSNode n) {
-            if (n.isNull()) return null;
+            if (NodeAccess.isNull(n)) return null;
             if ("concatenated_string".equals(Grammar.type(n))) {
                 StringBuilder joined = new StringBuilder();
-                int count = n.getNamedChildCount();
+                int count = NodeAccess.namedChildCount(n);
                 for (int i = 0; i < count; i++) {
-                    TSNode part = n.getNamedChild(i);
+                    TSNode part = NodeAccess.namedChild(n, i);
                     if ("comment".equals(Grammar.type(part))) continue;
                     String s = stringLiteral(part);
                     if (s == null) return null;
@@ -710,10 +711,10 @@ public final class ModuleParser implements AutoCloseable {
                 return joined.toString();
             }
             if (!"string".equals(Grammar.type(n))) return null;
-            int count = n.getChildCount();
+            int count = NodeAccess.childCount(n);
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < count; i++) {
-                TSNode c = n.getChild(i);
+                TSNode c = NodeAccess.child(n, i);
                 switch (Grammar.type(c)) {
                     case "string_start" -> {
                         String start = text(c);
@@ -734,7 +735,7 @@ public final class ModuleParser implements AutoCloseable {
             if (depth > 12) return false;
             if ("call".equals(Grammar.type(n))) {
                 TSNode fn = Grammar.field(n, "function");
-                if (!fn.isNull()) {
+                if (!NodeAccess.isNull(fn)) {
                     String t = text(fn);
                     if (t.equals("define_import_structure") || t.endsWith(".define_import_structure")) return true;
                 }
@@ -742,9 +743,9 @@ public final class ModuleParser implements AutoCloseable {
             if ("dictionary".equals(Grammar.type(n)) || "list".equals(Grammar.type(n)) || "string".equals(Grammar.type(n))) {
                 return false;
             }
-            int count = n.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(n);
             for (int i = 0; i < count; i++) {
-                if (callsDefineImportStructure(n.getNamedChild(i), depth + 1)) return true;
+                if (callsDefineImportStructure(NodeAccess.namedChild(n, i), depth + 1)) return true;
             }
             return false;
         }
@@ -752,15 +753,15 @@ public final class ModuleParser implements AutoCloseable {
         // ---- bindings -----------------------------------------------------------------------
 
         void bindTargets(TSNode t, boolean typeOnly) {
-            if (t.isNull()) return;
+            if (NodeAccess.isNull(t)) return;
             switch (Grammar.type(t)) {
                 case "identifier" -> bind(t, NameKind.VARIABLE, typeOnly);
                 case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list" -> {
-                    int count = t.getNamedChildCount();
-                    for (int i = 0; i < count; i++) bindTargets(t.getNamedChild(i), typeOnly);
+                    int count = NodeAccess.namedChildCount(t);
+                    for (int i = 0; i < count; i++) bindTargets(NodeAccess.namedChild(t, i), typeOnly);
                 }
                 case "list_splat_pattern", "list_splat", "parenthesized_expression" -> {
-                    if (t.getNamedChildCount() > 0) bindTargets(t.getNamedChild(0), typeOnly);
+                    if (NodeAccess.namedChildCount(t) > 0) bindTargets(NodeAccess.namedChild(t, 0), typeOnly);
                 }
                 default -> { } // attribute or subscript targets bind no module-level name
             }
@@ -777,9 +778,9 @@ public final class ModuleParser implements AutoCloseable {
         // ---- class bodies -------------------------------------------------------------------
 
         void classBody(TSNode block, List<ClassMember> members) {
-            int count = block.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(block);
             for (int i = 0; i < count; i++) {
-                member(block.getNamedChild(i), members, List.of());
+                member(NodeAccess.namedChild(block, i), members, List.of());
             }
         }
 
@@ -787,7 +788,7 @@ public final class ModuleParser implements AutoCloseable {
             switch (Grammar.type(n)) {
                 case "function_definition" -> {
                     TSNode name = Grammar.field(n, "name");
-                    if (name.isNull()) return;
+                    if (NodeAccess.isNull(name)) return;
                     MemberKind kind = MemberKind.METHOD;
                     for (String d : decorators) {
                         if (PROPERTY_DECORATORS.contains(d) || d.endsWith(".setter") || d.endsWith(".getter")
@@ -799,24 +800,24 @@ public final class ModuleParser implements AutoCloseable {
                 }
                 case "class_definition" -> {
                     TSNode name = Grammar.field(n, "name");
-                    if (!name.isNull()) members.add(new ClassMember(text(name), MemberKind.CLASS, line(name), null));
+                    if (!NodeAccess.isNull(name)) members.add(new ClassMember(text(name), MemberKind.CLASS, line(name), null));
                 }
                 case "decorated_definition" -> {
                     List<String> ds = new ArrayList<>();
-                    int count = n.getNamedChildCount();
+                    int count = NodeAccess.namedChildCount(n);
                     for (int i = 0; i < count; i++) {
-                        TSNode c = n.getNamedChild(i);
-                        if ("decorator".equals(Grammar.type(c)) && c.getNamedChildCount() > 0) {
-                            ds.add(text(c.getNamedChild(0)));
+                        TSNode c = NodeAccess.namedChild(n, i);
+                        if ("decorator".equals(Grammar.type(c)) && NodeAccess.namedChildCount(c) > 0) {
+                            ds.add(text(NodeAccess.namedChild(c, 0)));
                         }
                     }
                     TSNode def = Grammar.field(n, "definition");
-                    if (!def.isNull()) member(def, members, ds);
+                    if (!NodeAccess.isNull(def)) member(def, members, ds);
                 }
                 case "expression_statement" -> {
-                    int count = n.getNamedChildCount();
+                    int count = NodeAccess.namedChildCount(n);
                     for (int i = 0; i < count; i++) {
-                        TSNode e = n.getNamedChild(i);
+                        TSNode e = NodeAccess.namedChild(n, i);
                         if ("assignment".equals(Grammar.type(e))) memberAssignment(e, members);
                         else if ("augmented_assignment".equals(Grammar.type(e))) {
                             TSNode left = Grammar.field(e, "left");
@@ -829,16 +830,16 @@ public final class ModuleParser implements AutoCloseable {
                 case "if_statement", "try_statement", "for_statement", "while_statement", "with_statement",
                         "elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause" -> {
                     if ("for_statement".equals(Grammar.type(n))) memberTargets(Grammar.field(n, "left"), members);
-                    int count = n.getNamedChildCount();
+                    int count = NodeAccess.namedChildCount(n);
                     for (int i = 0; i < count; i++) {
-                        TSNode c = n.getNamedChild(i);
+                        TSNode c = NodeAccess.namedChild(n, i);
                         if ("block".equals(Grammar.type(c))) classBody(c, members);
                         else if (Grammar.type(c).endsWith("_clause")) member(c, members, List.of());
                     }
                 }
                 case "ERROR" -> {
-                    int count = n.getNamedChildCount();
-                    for (int i = 0; i < count; i++) member(n.getNamedChild(i), members, List.of());
+                    int count = NodeAccess.namedChildCount(n);
+                    for (int i = 0; i < count; i++) member(NodeAccess.namedChild(n, i), members, List.of());
                 }
                 default -> { }
             }
@@ -847,19 +848,19 @@ public final class ModuleParser implements AutoCloseable {
         void memberAssignment(TSNode a, List<ClassMember> members) {
             memberTargets(Grammar.field(a, "left"), members); // annotated-only fields count: dataclass fields
             TSNode right = Grammar.field(a, "right");
-            if (!right.isNull() && "assignment".equals(Grammar.type(right))) memberAssignment(right, members);
+            if (!NodeAccess.isNull(right) && "assignment".equals(Grammar.type(right))) memberAssignment(right, members);
         }
 
         void memberTargets(TSNode t, List<ClassMember> members) {
-            if (t.isNull()) return;
+            if (NodeAccess.isNull(t)) return;
             switch (Grammar.type(t)) {
                 case "identifier" -> members.add(new ClassMember(text(t), MemberKind.ATTRIBUTE, line(t), null));
                 case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list" -> {
-                    int count = t.getNamedChildCount();
-                    for (int i = 0; i < count; i++) memberTargets(t.getNamedChild(i), members);
+                    int count = NodeAccess.namedChildCount(t);
+                    for (int i = 0; i < count; i++) memberTargets(NodeAccess.namedChild(t, i), members);
                 }
                 case "list_splat_pattern", "list_splat", "parenthesized_expression" -> {
-                    if (t.getNamedChildCount() > 0) memberTargets(t.getNamedChild(0), members);
+                    if (NodeAccess.namedChildCount(t) > 0) memberTargets(NodeAccess.namedChild(t, 0), members);
                 }
                 default -> { }
             }
@@ -869,20 +870,20 @@ public final class ModuleParser implements AutoCloseable {
 
         Parameters parameters(TSNode params) {
             List<Parameter> out = new ArrayList<>();
-            if (params.isNull()) return new Parameters(out);
+            if (NodeAccess.isNull(params)) return new Parameters(out);
             boolean keywordOnly = false;
-            int count = params.getNamedChildCount();
+            int count = NodeAccess.namedChildCount(params);
             for (int i = 0; i < count; i++) {
-                TSNode p = params.getNamedChild(i);
+                TSNode p = NodeAccess.namedChild(params, i);
                 String type = Grammar.type(p);
                 switch (type) {
                     case "identifier" -> out.add(new Parameter(text(p), kw(keywordOnly), false));
                     case "default_parameter", "typed_default_parameter" -> {
                         TSNode name = Grammar.field(p, "name");
-                        if (!name.isNull()) out.add(new Parameter(text(name), kw(keywordOnly), true));
+                        if (!NodeAccess.isNull(name)) out.add(new Parameter(text(name), kw(keywordOnly), true));
                     }
                     case "typed_parameter" -> {
-                        TSNode inner = p.getNamedChild(0);
+                        TSNode inner = NodeAccess.namedChild(p, 0);
                         switch (Grammar.type(inner)) {
                             case "identifier" -> out.add(new Parameter(text(inner), kw(keywordOnly), false));
                             case "list_splat_pattern" -> {
@@ -919,7 +920,7 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         String splatName(TSNode splat) {
-            return splat.getNamedChildCount() > 0 ? text(splat.getNamedChild(0)) : "";
+            return NodeAccess.namedChildCount(splat) > 0 ? text(NodeAccess.namedChild(splat, 0)) : "";
         }
 
         private static boolean contains(byte[] haystack, byte[] needle) {

@@ -531,12 +531,13 @@ record SourceSkeleton(byte[] bytes, int[] originalRow, boolean elided, Chunk[] c
                     previousTop = l.kind;
                 }
                 // the logical line itself, minus its cuts
+                e.beginLine(l.start, l.indentEnd);
                 int from = l.start;
                 while (cut < cutCount && cuts[cut].start() < l.start) cut++;
                 while (cut < cutCount && cuts[cut].end() <= l.end) {
                     Cut c = cuts[cut++];
                     e.copy(from, c.start());
-                    if (c.ellipsis()) e.literal("...");
+                    if (c.ellipsis()) e.literal(c.start(), "...");
                     from = c.end();
                 }
                 e.copy(from, l.end);
@@ -582,6 +583,21 @@ record SourceSkeleton(byte[] bytes, int[] originalRow, boolean elided, Chunk[] c
             this.out = new ByteArrayOutputStream(src.length / 4 + 16);
         }
 
+        /** The current logical line's own indentation: [indentFrom, indentTo) of src. */
+        private int indentFrom;
+        private int indentTo;
+
+        void beginLine(int lineStart, int indentEnd) {
+            indentFrom = lineStart;
+            indentTo = indentEnd;
+        }
+
+        /**
+         * Copies part of one logical line. A row that continues the line (inside brackets, after a
+         * backslash) gets the line's own indentation instead of its deeper one: the extra spaces
+         * mean nothing there and cost tree-sitter time. (Less than the line's own indentation
+         * would be read as a dedent by tree-sitter-python's scanner.)
+         */
         void copy(int from, int to) {
             int p = from;
             while (p < to) {
@@ -597,11 +613,22 @@ record SourceSkeleton(byte[] bytes, int[] originalRow, boolean elided, Chunk[] c
                 out.write(src, p, nl + 1 - p);
                 atRowStart = true;
                 p = nl + 1;
+                if (p < to) {
+                    while (p < to && (src[p] == ' ' || src[p] == '\t' || src[p] == '\f')) p++;
+                    if (p < to) {
+                        startRow(rowOf(p));
+                        out.write(src, indentFrom, indentTo - indentFrom);
+                    }
+                }
             }
         }
 
-        /** Text that stands for what a cut removed; it continues the current row. */
-        void literal(String s) {
+        /** Text that stands for what a cut starting at {@code at} removed; it continues the current row. */
+        void literal(int at, String s) {
+            if (atRowStart) {
+                startRow(rowOf(at));
+                out.write(src, indentFrom, indentTo - indentFrom);
+            }
             for (int k = 0; k < s.length(); k++) out.write(s.charAt(k));
         }
 
@@ -617,7 +644,9 @@ record SourceSkeleton(byte[] bytes, int[] originalRow, boolean elided, Chunk[] c
         void placeholder(int lineStart, int indentEnd) {
             startRow(rowOf(lineStart));
             out.write(src, lineStart, indentEnd - lineStart);
-            literal("...");
+            out.write('.');
+            out.write('.');
+            out.write('.');
             out.write('\n');
             atRowStart = true;
         }

@@ -129,7 +129,7 @@ class SourceSkeletonTest {
                 x = 1 + \\
                 2
                 """);
-        assertThat(text(s)).isEqualTo("def f(a,\n      b):\n    ...\nx = ...\n");
+        assertThat(text(s)).isEqualTo("def f(a,\nb):\n    ...\nx = ...\n");
     }
 
     @Test
@@ -174,5 +174,21 @@ class SourceSkeletonTest {
                 "if x:\n    y = ...\nelse:\n    y = ...\n",
                 "z = ...\n");
         assertThat(s.chunks()).extracting(SourceSkeleton.Chunk::row).containsExactly(0, 2, 5, 9);
+    }
+
+    @Test
+    void continuationRowsTakeTheLinesOwnIndentationAndKeepTheirRows() {
+        SourceSkeleton s = skeleton("""
+                if x:
+                    from a import (
+                            B,
+                            C,
+                    )
+                    VALUE = \\
+                        {1: 2}
+                    Z = 1
+                """);
+        assertThat(text(s)).isEqualTo("if x:\n    from a import (\n    B,\n    C,\n    )\n    VALUE = ...\n    Z = ...\n");
+        assertThat(s.originalRow()).containsExactly(0, 1, 2, 3, 4, 5, 7);
     }
 }
