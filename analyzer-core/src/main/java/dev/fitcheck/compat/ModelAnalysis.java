@@ -29,13 +29,13 @@ public record ModelAnalysis(
 
     public ModelAnalysis {
         manifests = List.copyOf(manifests);
-        declared = Map.copyOf(declared);
+        declared = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(declared)); // sorted: Map.copyOf iterates in a per-JVM random order
         references = List.copyOf(references);
-        inferred = Map.copyOf(inferred);
-        constraints = Map.copyOf(constraints);
+        inferred = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(inferred)); // sorted: Map.copyOf iterates in a per-JVM random order
+        constraints = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constraints)); // sorted: Map.copyOf iterates in a per-JVM random order
         disagreements = List.copyOf(disagreements);
         lints = List.copyOf(lints);
-        uncataloguedImports = Set.copyOf(uncataloguedImports);
+        uncataloguedImports = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(uncataloguedImports));
     }
 
     public String name() {

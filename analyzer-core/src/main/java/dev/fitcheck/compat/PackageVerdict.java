@@ -20,7 +20,7 @@ public record PackageVerdict(
         Judgement effective) {
 
     public PackageVerdict {
-        constraintsByModel = Map.copyOf(constraintsByModel);
+        constraintsByModel = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constraintsByModel)); // sorted: Map.copyOf iterates in a per-JVM random order
     }
 
     public boolean shared() {

@@ -23,9 +23,9 @@ public record SourceAnalysis(
     public SourceAnalysis {
         files = List.copyOf(files);
         references = List.copyOf(references);
-        inferred = Map.copyOf(inferred);
+        inferred = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(inferred)); // sorted: Map.copyOf iterates in a per-JVM random order
         lints = List.copyOf(lints);
-        uncataloguedImports = Set.copyOf(uncataloguedImports);
+        uncataloguedImports = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(uncataloguedImports));
         unreadable = List.copyOf(unreadable);
     }
 }
