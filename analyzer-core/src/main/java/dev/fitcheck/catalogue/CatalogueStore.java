@@ -2,9 +2,9 @@ package dev.fitcheck.catalogue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fitcheck.evidence.InputError;
 import dev.fitcheck.version.InvalidVersionException;
 import dev.fitcheck.version.Version;
@@ -38,13 +38,13 @@ import java.util.zip.GZIPOutputStream;
  * presence is an index-range string over {@code versions} ({@code "0-40,44"}).
  *
  * <pre>
- * { "ecosystem": "pypi", "format": "fitcheck-api-catalogue", "formatVersion": 1,
- *   "modules": [ [moduleId, "ranges", [ name, ... ]], ... ],
+ * { "format": "fitcheck-api-catalogue", "formatVersion": 1, "ecosystem": "pypi",
  *   "package": "transformers",
- *   "requirements": [ ["huggingface-hub<1.0,>=0.23.2", "ranges"], ... ],
- *   "signatures": [ "self, config, **kwargs", ... ],
+ *   "versions": [ "4.30.0", ... ],
  *   "strings": [ ... ],
- *   "versions": [ "4.30.0", ... ] }
+ *   "signatures": [ "self, config, **kwargs", ... ],
+ *   "requirements": [ ["huggingface-hub<1.0,>=0.23.2", "ranges"], ... ],
+ *   "modules": [ [moduleId, "ranges", [ name, ... ]], ... ] }
  * name:    [nameId, [[kindCode, flags, targetId or -1, "ranges"], ...], bases, signatures, members]
  *          (flags: 1 type-only, 2 exported; trailing empty lists are left out)
  * bases:   [[[targetId, ...], "ranges"], ...]
@@ -58,7 +58,6 @@ public final class CatalogueStore {
     public static final int FORMAT_VERSION = 1;
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CatalogueStore() {
     }
@@ -98,10 +97,29 @@ public final class CatalogueStore {
         GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
         Tables t = Tables.of(c);
         try (JsonGenerator g = JSON.createGenerator(gz)) {
+            // tables before modules, so that a reader resolves ids as it streams
             g.writeStartObject();
-            g.writeStringField("ecosystem", c.ecosystem());
             g.writeStringField("format", FORMAT);
             g.writeNumberField("formatVersion", FORMAT_VERSION);
+            g.writeStringField("ecosystem", c.ecosystem());
+            g.writeStringField("package", c.packageName());
+            g.writeArrayFieldStart("versions");
+            for (Version v : c.versions()) g.writeString(v.toString());
+            g.writeEndArray();
+            g.writeArrayFieldStart("strings");
+            for (String s : t.strings) g.writeString(s);
+            g.writeEndArray();
+            g.writeArrayFieldStart("signatures");
+            for (String s : t.signatures) g.writeString(s);
+            g.writeEndArray();
+            g.writeArrayFieldStart("requirements");
+            for (Versioned<String> r : c.requirements()) {
+                g.writeStartArray();
+                g.writeString(r.value());
+                g.writeString(r.versions().toString());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("modules");
             for (ModuleApi m : c.modules().values()) {
                 g.writeStartArray();
@@ -112,24 +130,6 @@ public final class CatalogueStore {
                 g.writeEndArray();
                 g.writeEndArray();
             }
-            g.writeEndArray();
-            g.writeStringField("package", c.packageName());
-            g.writeArrayFieldStart("requirements");
-            for (Versioned<String> r : c.requirements()) {
-                g.writeStartArray();
-                g.writeString(r.value());
-                g.writeString(r.versions().toString());
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("signatures");
-            for (String s : t.signatures) g.writeString(s);
-            g.writeEndArray();
-            g.writeArrayFieldStart("strings");
-            for (String s : t.strings) g.writeString(s);
-            g.writeEndArray();
-            g.writeArrayFieldStart("versions");
-            for (Version v : c.versions()) g.writeString(v.toString());
             g.writeEndArray();
             g.writeEndObject();
         }
@@ -213,91 +213,188 @@ public final class CatalogueStore {
 
     /** Reads a catalogue from gzip-free JSON. {@code origin} names it in messages. */
     public static ApiCatalogue read(InputStream json, String origin) throws IOException {
-        JsonNode root = MAPPER.readTree(json);
-        try {
-            return decode(root);
+        try (JsonParser p = JSON.createParser(json)) {
+            return new StreamDecoder(p).decode();
         } catch (RuntimeException e) {
             if (e instanceof InputError ie) throw ie;
             throw new InputError(Path.of(origin), 0, "not a fitcheck API catalogue: " + e.getMessage());
         }
     }
 
-    private static ApiCatalogue decode(JsonNode root) {
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException("the \"format\" field is not \"" + FORMAT + "\"");
-        }
-        int fv = root.path("formatVersion").asInt(-1);
-        if (fv != FORMAT_VERSION) {
-            throw new IllegalArgumentException("format version " + fv + " is not the supported " + FORMAT_VERSION);
-        }
-        List<String> strings = new ArrayList<>();
-        root.path("strings").forEach(n -> strings.add(n.asText()));
-        List<Signature> signatures = new ArrayList<>();
-        root.path("signatures").forEach(n -> signatures.add(Signature.parse(n.asText())));
-        List<Version> versions = new ArrayList<>();
-        for (JsonNode v : root.path("versions")) {
-            try {
-                versions.add(Version.parse(v.asText()));
-            } catch (InvalidVersionException e) {
-                throw new IllegalArgumentException("version '" + v.asText() + "' is not PEP 440");
-            }
-        }
-        TreeMap<String, ModuleApi> modules = new TreeMap<>();
-        for (JsonNode m : root.path("modules")) {
-            String module = strings.get(m.get(0).asInt());
-            TreeMap<String, NameApi> names = new TreeMap<>();
-            for (JsonNode n : m.get(2)) {
-                NameApi name = decodeName(n, strings, signatures);
-                names.put(name.name(), name);
-            }
-            modules.put(module, new ModuleApi(module, IndexRanges.parse(m.get(1).asText()), names));
-        }
-        List<Versioned<String>> reqs = new ArrayList<>();
-        for (JsonNode r : root.path("requirements")) {
-            reqs.add(new Versioned<>(r.get(0).asText(), IndexRanges.parse(r.get(1).asText())));
-        }
-        return new ApiCatalogue(root.path("ecosystem").asText(), root.path("package").asText(), versions, modules, reqs);
-    }
+    /**
+     * Decodes while streaming, tables first (as {@link #write} orders them): a catalogue of 136
+     * releases reads in a fraction of the time a tree of 13 MB of JSON takes.
+     */
+    private static final class StreamDecoder {
+        private final JsonParser p;
+        private final List<String> strings = new ArrayList<>();
+        private final List<Signature> signatures = new ArrayList<>();
+        private final List<Version> versions = new ArrayList<>();
+        private final List<Versioned<String>> requirements = new ArrayList<>();
+        private final TreeMap<String, ModuleApi> modules = new TreeMap<>();
+        private boolean tables;
 
-    private static NameApi decodeName(JsonNode n, List<String> strings, List<Signature> signatures) {
-        String name = strings.get(n.get(0).asInt());
-        List<NameVariant> variants = new ArrayList<>();
-        for (JsonNode v : n.get(1)) {
-            int flags = v.get(1).asInt();
-            int target = v.get(2).asInt();
-            variants.add(new NameVariant(SymbolKind.ofCode(v.get(0).asText()), (flags & 1) != 0, (flags & 2) != 0,
-                    target < 0 ? null : strings.get(target), IndexRanges.parse(v.get(3).asText())));
+        StreamDecoder(JsonParser p) {
+            this.p = p;
         }
-        List<Versioned<List<String>>> bases = new ArrayList<>();
-        if (n.size() > 2) {
-            for (JsonNode b : n.get(2)) {
-                List<String> list = new ArrayList<>();
-                b.get(0).forEach(x -> list.add(strings.get(x.asInt())));
-                bases.add(new Versioned<>(List.copyOf(list), IndexRanges.parse(b.get(1).asText())));
-            }
-        }
-        List<Versioned<Signature>> sigs = n.size() > 3 ? decodeSignatures(n.get(3), signatures) : List.of();
-        TreeMap<String, MemberApi> members = new TreeMap<>();
-        if (n.size() > 4) {
-            for (JsonNode m : n.get(4)) {
-                String member = strings.get(m.get(0).asInt());
-                List<Versioned<SymbolKind>> kinds = new ArrayList<>();
-                for (JsonNode k : m.get(1)) {
-                    kinds.add(new Versioned<>(SymbolKind.ofCode(k.get(0).asText()), IndexRanges.parse(k.get(1).asText())));
+
+        ApiCatalogue decode() throws IOException {
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            String format = null;
+            int formatVersion = -1;
+            String ecosystem = null;
+            String pkg = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "format" -> format = p.getText();
+                    case "formatVersion" -> formatVersion = p.getIntValue();
+                    case "ecosystem" -> ecosystem = p.getText();
+                    case "package" -> pkg = p.getText();
+                    case "versions" -> {
+                        checkFormat(format, formatVersion);
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            String v = p.getText();
+                            versions.add(Version.tryParse(v).orElseThrow(
+                                    () -> new IllegalArgumentException("version '" + v + "' is not PEP 440")));
+                        }
+                    }
+                    case "strings" -> {
+                        while (p.nextToken() != JsonToken.END_ARRAY) strings.add(p.getText());
+                        tables = true;
+                    }
+                    case "signatures" -> {
+                        while (p.nextToken() != JsonToken.END_ARRAY) signatures.add(Signature.parse(p.getText()));
+                    }
+                    case "requirements" -> {
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            p.nextToken();
+                            String text = p.getText();
+                            p.nextToken();
+                            requirements.add(new Versioned<>(text, IndexRanges.parse(p.getText())));
+                            expect(p.nextToken(), JsonToken.END_ARRAY);
+                        }
+                    }
+                    case "modules" -> {
+                        if (!tables) throw new IllegalArgumentException("\"modules\" comes before the string table");
+                        while (p.nextToken() != JsonToken.END_ARRAY) module();
+                    }
+                    default -> p.skipChildren();
                 }
-                List<Versioned<Signature>> msigs = m.size() > 2 ? decodeSignatures(m.get(2), signatures) : List.of();
-                members.put(member, new MemberApi(member, kinds, msigs));
+            }
+            checkFormat(format, formatVersion);
+            return new ApiCatalogue(ecosystem, pkg, versions, modules, requirements);
+        }
+
+        private static void checkFormat(String format, int version) {
+            if (!FORMAT.equals(format)) {
+                throw new IllegalArgumentException("the \"format\" field is not \"" + FORMAT + "\"");
+            }
+            if (version != FORMAT_VERSION) {
+                throw new IllegalArgumentException("format version " + version + " is not the supported " + FORMAT_VERSION);
             }
         }
-        return new NameApi(name, variants, bases, sigs, members);
-    }
 
-    private static List<Versioned<Signature>> decodeSignatures(JsonNode node, List<Signature> signatures) {
-        List<Versioned<Signature>> out = new ArrayList<>();
-        for (JsonNode s : node) {
-            out.add(new Versioned<>(signatures.get(s.get(0).asInt()), IndexRanges.parse(s.get(1).asText())));
+        private void module() throws IOException {
+            p.nextToken();
+            String module = strings.get(p.getIntValue());
+            p.nextToken();
+            IndexRanges presence = IndexRanges.parse(p.getText());
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            TreeMap<String, NameApi> names = new TreeMap<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                NameApi n = name();
+                names.put(n.name(), n);
+            }
+            expect(p.nextToken(), JsonToken.END_ARRAY);
+            modules.put(module, new ModuleApi(module, presence, names));
         }
-        return out;
+
+        private NameApi name() throws IOException {
+            p.nextToken();
+            String name = strings.get(p.getIntValue());
+            List<NameVariant> variants = new ArrayList<>(2);
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                p.nextToken();
+                SymbolKind kind = SymbolKind.ofCode(p.getText());
+                p.nextToken();
+                int flags = p.getIntValue();
+                p.nextToken();
+                int target = p.getIntValue();
+                p.nextToken();
+                variants.add(new NameVariant(kind, (flags & 1) != 0, (flags & 2) != 0, target < 0 ? null : strings.get(target),
+                        IndexRanges.parse(p.getText())));
+                expect(p.nextToken(), JsonToken.END_ARRAY);
+            }
+            List<Versioned<List<String>>> bases = List.of();
+            List<Versioned<Signature>> sigs = List.of();
+            TreeMap<String, MemberApi> members = new TreeMap<>();
+            if (p.nextToken() == JsonToken.START_ARRAY) {
+                bases = new ArrayList<>(1);
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    expect(p.nextToken(), JsonToken.START_ARRAY);
+                    List<String> list = new ArrayList<>(2);
+                    while (p.nextToken() != JsonToken.END_ARRAY) list.add(strings.get(p.getIntValue()));
+                    p.nextToken();
+                    bases.add(new Versioned<>(List.copyOf(list), IndexRanges.parse(p.getText())));
+                    expect(p.nextToken(), JsonToken.END_ARRAY);
+                }
+                if (p.nextToken() == JsonToken.START_ARRAY) {
+                    sigs = signatures();
+                    if (p.nextToken() == JsonToken.START_ARRAY) {
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            MemberApi m = member();
+                            members.put(m.member(), m);
+                        }
+                        expect(p.nextToken(), JsonToken.END_ARRAY);
+                    }
+                }
+            }
+            return new NameApi(name, variants, bases, sigs, members);
+        }
+
+        /** A member array; the parser stands on its START_ARRAY. */
+        private MemberApi member() throws IOException {
+            p.nextToken();
+            String member = strings.get(p.getIntValue());
+            List<Versioned<SymbolKind>> kinds = new ArrayList<>(1);
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                p.nextToken();
+                SymbolKind kind = SymbolKind.ofCode(p.getText());
+                p.nextToken();
+                kinds.add(new Versioned<>(kind, IndexRanges.parse(p.getText())));
+                expect(p.nextToken(), JsonToken.END_ARRAY);
+            }
+            List<Versioned<Signature>> sigs = List.of();
+            if (p.nextToken() == JsonToken.START_ARRAY) {
+                sigs = signatures();
+                expect(p.nextToken(), JsonToken.END_ARRAY);
+            }
+            return new MemberApi(member, kinds, sigs);
+        }
+
+        /** [[signatureId, ranges], ...]; the parser stands on its START_ARRAY. */
+        private List<Versioned<Signature>> signatures() throws IOException {
+            List<Versioned<Signature>> out = new ArrayList<>(1);
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                p.nextToken();
+                Signature sig = signatures.get(p.getIntValue());
+                p.nextToken();
+                out.add(new Versioned<>(sig, IndexRanges.parse(p.getText())));
+                expect(p.nextToken(), JsonToken.END_ARRAY);
+            }
+            return out;
+        }
+
+        private void expect(JsonToken actual, JsonToken wanted) {
+            if (actual != wanted) {
+                throw new IllegalArgumentException("expected " + wanted + " but found " + actual + " at "
+                        + p.currentLocation().getCharOffset());
+            }
+        }
     }
 
     /** The sorted string and signature tables of one catalogue. */
