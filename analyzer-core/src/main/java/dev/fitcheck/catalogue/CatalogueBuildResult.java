@@ -16,7 +16,15 @@ import java.util.List;
 public record CatalogueBuildResult(ApiCatalogue catalogue, List<Version> added, List<Version> alreadyPresent,
                                    List<ReleaseProblem> problems, List<String> warnings, int modules,
                                    int filesParsed, int filesReused, long bytesParsed, long bytesToTreeSitter,
-                                   Duration elapsed) {
+                                   Duration elapsed, Phases phases) {
+
+    /**
+     * Where the time went: reading and parsing archives (in parallel), resolving each release as
+     * a package, folding releases into ranges, assembling the catalogue.
+     */
+    public record Phases(Duration readAndParse, Duration resolve, Duration fold, Duration assemble) {
+    }
+
 
     public CatalogueBuildResult {
         added = List.copyOf(added);

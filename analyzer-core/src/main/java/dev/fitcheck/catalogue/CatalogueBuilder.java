@@ -104,13 +104,12 @@ public final class CatalogueBuilder {
         }
         long t2 = System.nanoTime();
         ApiCatalogue catalogue = acc.toCatalogue();
-        if (Boolean.getBoolean("fitcheck.catalogue.timings")) {
-            System.err.printf("read+parse %d ms (resolve %d ms), fold %d ms, catalogue %d ms%n", readNanos / 1_000_000,
-                    reader.resolveNanos.get() / 1_000_000, foldNanos / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-        }
+        CatalogueBuildResult.Phases phases = new CatalogueBuildResult.Phases(
+                Duration.ofNanos(readNanos - reader.resolveNanos.get()), Duration.ofNanos(reader.resolveNanos.get()),
+                Duration.ofNanos(foldNanos), Duration.ofNanos(System.nanoTime() - t2));
         return new CatalogueBuildResult(catalogue, added, already, problems, warnings, modules,
                 reader.filesParsed.get(), reader.filesReused.get(), reader.bytesParsed.get(), treeSitterBytes,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), phases);
     }
 
     private static ThreadFactory daemonThreads() {

@@ -201,6 +201,12 @@ final class CatalogueBuildCommand implements Callable<Integer> {
             o.put("filesParsed", r.filesParsed());
             o.put("filesReused", r.filesReused());
             o.put("seconds", r.elapsed().toMillis() / 1000.0);
+            ObjectNode phases = o.putObject("phaseSeconds");
+            phases.put("readAndParse", r.phases().readAndParse().toMillis() / 1000.0);
+            phases.put("resolve", r.phases().resolve().toMillis() / 1000.0);
+            phases.put("fold", r.phases().fold().toMillis() / 1000.0);
+            phases.put("assemble", r.phases().assemble().toMillis() / 1000.0);
+            o.put("bytesToTreeSitter", r.bytesToTreeSitter());
             ArrayNode problems = o.putArray("problems");
             fetchProblems.forEach(problems::add);
             r.problems().forEach(p -> problems.add(p.sentence()));
