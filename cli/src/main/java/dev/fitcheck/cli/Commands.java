@@ -20,6 +20,7 @@ final class Commands {
         root.addSubcommand(new ScanCommand());
         root.addSubcommand(new GateCommand());
         root.addSubcommand(new ApiDiffCommand());
+        root.addSubcommand(new CatalogueCommand());
         root.addSubcommand(new EnvCommand());
         root.addSubcommand(new TestCommand());
     }

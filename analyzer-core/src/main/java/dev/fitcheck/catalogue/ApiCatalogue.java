@@ -1,0 +1,359 @@
+package dev.fitcheck.catalogue;
+
+import dev.fitcheck.version.Version;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/**
+ * A package's API over its released versions: every module, its names, its classes' members and
+ * signatures, each with the versions (index ranges over {@link #versions()}) in which it exists.
+ * Immutable; read with {@link CatalogueStore}, built with {@link CatalogueBuilder}.
+ *
+ * <p>Queries answer in index ranges and, through {@link #toVersionSet}, in PEP 440 version sets
+ * over real releases: present in indexes 3..7 of {@code [.., 4.46.0, 4.47.0, 4.47.1, 4.48.0]} is
+ * {@code >=4.46.0,<4.48.0}; present in the newest catalogued version has no upper bound. Nothing is
+ * known outside {@link #coverage()}: a name present in the oldest catalogued version may be older.
+ */
+public final class ApiCatalogue {
+
+    private static final int MAX_DEPTH = 40;
+
+    private final String ecosystem;
+    private final String packageName;
+    private final List<Version> versions;
+    private final SortedMap<String, ModuleApi> modules;
+    private final List<Versioned<String>> requirements;
+
+    public ApiCatalogue(String ecosystem, String packageName, List<Version> versions, SortedMap<String, ModuleApi> modules,
+                        List<Versioned<String>> requirements) {
+        this.ecosystem = Objects.requireNonNull(ecosystem);
+        this.packageName = Objects.requireNonNull(packageName);
+        this.versions = List.copyOf(versions);
+        for (int i = 1; i < this.versions.size(); i++) {
+            if (this.versions.get(i - 1).compareTo(this.versions.get(i)) >= 0) {
+                throw new IllegalArgumentException("catalogue versions must ascend: " + this.versions.get(i - 1)
+                        + " before " + this.versions.get(i));
+            }
+        }
+        this.modules = Collections.unmodifiableSortedMap(modules);
+        this.requirements = List.copyOf(requirements);
+    }
+
+    /** {@code pypi}, or {@code maven} for a Java catalogue. */
+    public String ecosystem() {
+        return ecosystem;
+    }
+
+    /** The distribution, PEP 503-normalised for Python: {@code transformers}, {@code liger-kernel}. */
+    public String packageName() {
+        return packageName;
+    }
+
+    /** Catalogued versions, oldest first. */
+    public List<Version> versions() {
+        return versions;
+    }
+
+    public SortedMap<String, ModuleApi> modules() {
+        return modules;
+    }
+
+    /** Requirement lines each version declares (Python: Requires-Dist), as written. */
+    public List<Versioned<String>> requirements() {
+        return requirements;
+    }
+
+    /** Requirements of version index {@code i}. */
+    public List<String> requirementsAt(int i) {
+        List<String> out = new ArrayList<>();
+        for (Versioned<String> r : requirements) {
+            if (r.versions().contains(i)) out.add(r.value());
+        }
+        return out;
+    }
+
+    /** Top-level modules (import names): {@code liger_kernel} for liger-kernel. */
+    public Set<String> topLevelModules() {
+        Set<String> out = new TreeSet<>();
+        for (String m : modules.keySet()) {
+            if (m.indexOf('.') < 0) out.add(m);
+        }
+        return out;
+    }
+
+    public int indexOf(Version v) {
+        return Collections.binarySearch(versions, v);
+    }
+
+    /** The versions this catalogue knows: from its oldest to its newest, both included. */
+    public dev.fitcheck.version.VersionSet coverage() {
+        if (versions.isEmpty()) return dev.fitcheck.version.VersionSet.none();
+        Version last = versions.get(versions.size() - 1);
+        return dev.fitcheck.version.VersionSet.atLeast(versions.get(0))
+                .intersect(dev.fitcheck.version.VersionSet.below(last).union(dev.fitcheck.version.VersionSet.exactly(last)));
+    }
+
+    /**
+     * The versions an index set stands for: each stretch {@code lo..hi} becomes
+     * {@code >=v[lo],<v[hi+1]}, or {@code >=v[lo]} when it reaches the newest version.
+     */
+    public dev.fitcheck.version.VersionSet toVersionSet(IndexRanges r) {
+        dev.fitcheck.version.VersionSet out = dev.fitcheck.version.VersionSet.none();
+        for (int k = 0; k < r.intervals(); k++) {
+            Version lo = versions.get(r.low(k));
+            int hi = r.high(k);
+            out = out.union(hi + 1 >= versions.size()
+                    ? dev.fitcheck.version.VersionSet.atLeast(lo)
+                    : dev.fitcheck.version.VersionSet.between(lo, versions.get(hi + 1)));
+        }
+        return out;
+    }
+
+    /** The catalogued versions in an index set, oldest first. */
+    public List<Version> versionsIn(IndexRanges r) {
+        List<Version> out = new ArrayList<>();
+        for (int k = 0; k < r.intervals(); k++) {
+            for (int i = r.low(k); i <= r.high(k); i++) out.add(versions.get(i));
+        }
+        return out;
+    }
+
+    // ---- lookups --------------------------------------------------------------------------------
+
+    public Optional<ModuleApi> module(String module) {
+        return Optional.ofNullable(modules.get(module));
+    }
+
+    public Optional<NameApi> name(String module, String name) {
+        ModuleApi m = modules.get(module);
+        return m == null ? Optional.empty() : Optional.ofNullable(m.names().get(name));
+    }
+
+    /**
+     * Splits a dotted path as code writes it into module, name and member, taking the longest
+     * prefix that is a module in any catalogued version. Deeper paths ({@code a.B.c.d}) keep the
+     * first attribute below the class as member. Empty when no prefix is a module.
+     */
+    public Optional<ApiPath> split(String dotted) {
+        String[] parts = dotted.split("\\.");
+        for (int end = parts.length; end > 0; end--) {
+            String module = String.join(".", java.util.Arrays.copyOf(parts, end));
+            if (modules.containsKey(module)) {
+                if (end == parts.length) return Optional.of(ApiPath.module(module));
+                if (end + 1 == parts.length) return Optional.of(ApiPath.name(module, parts[end]));
+                return Optional.of(ApiPath.member(module, parts[end], parts[end + 1]));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- presence -------------------------------------------------------------------------------
+
+    public IndexRanges modulePresence(String module) {
+        ModuleApi m = modules.get(module);
+        return m == null ? IndexRanges.empty() : m.presence();
+    }
+
+    /**
+     * Versions in which {@code from module import name} works at run time: the module's own
+     * bindings, re-exports, star-imported and lazily exported names and submodules. Bindings made
+     * only for type checkers do not count.
+     */
+    public IndexRanges namePresence(String module, String name) {
+        return name(module, name).map(NameApi::runtimePresence).orElse(IndexRanges.empty());
+    }
+
+    /**
+     * Versions in which {@code module.name.member} exists: defined by the class, by what a
+     * re-export leads to, or inherited from a base class inside the package. {@code undecided}
+     * holds the versions in which the member was not found but the class has a base outside the
+     * package (its members are not catalogued), so absence is not proven there.
+     */
+    public MemberPresence memberPresence(String module, String name, String member) {
+        IndexRanges within = namePresence(module, name);
+        return member(module, name, member, within, new HashSet<>(), 0);
+    }
+
+    /** Presence of a member, and the versions where a base outside the package leaves it open. */
+    public record MemberPresence(IndexRanges present, IndexRanges undecided) {
+    }
+
+    private MemberPresence member(String module, String name, String member, IndexRanges within, Set<String> path,
+                                  int depth) {
+        if (within.isEmpty() || depth > MAX_DEPTH || !path.add(module + ":" + name)) {
+            return new MemberPresence(IndexRanges.empty(), IndexRanges.empty());
+        }
+        try {
+            NameApi n = name(module, name).orElse(null);
+            if (n == null) {
+                boolean outside = !modules.containsKey(module);
+                return new MemberPresence(IndexRanges.empty(), outside ? within : IndexRanges.empty());
+            }
+            IndexRanges present = IndexRanges.empty();
+            IndexRanges undecided = IndexRanges.empty();
+            MemberApi own = n.members().get(member);
+            if (own != null) present = present.union(own.presence().intersect(within));
+            for (NameVariant v : n.variants()) {
+                if (v.typeOnly() || v.target() == null) continue;
+                Target t = Target.parse(v.target());
+                if (t.name() == null || (t.module().equals(module) && t.name().equals(name))) continue;
+                MemberPresence r = member(t.module(), t.name(), member, within.intersect(v.versions()), path, depth + 1);
+                present = present.union(r.present());
+                undecided = undecided.union(r.undecided());
+            }
+            for (Versioned<List<String>> b : n.bases()) {
+                IndexRanges w = within.intersect(b.versions());
+                for (String base : b.value()) {
+                    Target t = Target.parse(base);
+                    if (t.name() == null || t.isBuiltinObject()) continue;
+                    MemberPresence r = member(t.module(), t.name(), member, w, path, depth + 1);
+                    present = present.union(r.present());
+                    undecided = undecided.union(r.undecided());
+                }
+            }
+            return new MemberPresence(present, undecided.minus(present));
+        } finally {
+            path.remove(module + ":" + name);
+        }
+    }
+
+    /** Presence of any path: a module, a name in it, or a member of a class named there. */
+    public IndexRanges presence(ApiPath p) {
+        if (p.name().isEmpty()) return modulePresence(p.module());
+        if (p.member().isEmpty()) return namePresence(p.module(), p.name().get());
+        return memberPresence(p.module(), p.name().get(), p.member().get()).present();
+    }
+
+    /** {@link #presence} as PEP 440 versions. */
+    public dev.fitcheck.version.VersionSet availability(ApiPath p) {
+        return toVersionSet(presence(p));
+    }
+
+    /** The first catalogued version in which the path exists. */
+    public Optional<Version> firstVersionWith(ApiPath p) {
+        int i = presence(p).first();
+        return i < 0 ? Optional.empty() : Optional.of(versions.get(i));
+    }
+
+    /**
+     * The first catalogued version, after the path first appears, that no longer has it: where
+     * {@code MistralFlashAttention2} was removed. Empty when it never appears or never goes away.
+     */
+    public Optional<Version> firstVersionWithout(ApiPath p) {
+        IndexRanges r = presence(p);
+        if (r.isEmpty()) return Optional.empty();
+        int after = r.high(0) + 1;
+        return after < versions.size() ? Optional.of(versions.get(after)) : Optional.empty();
+    }
+
+    // ---- signatures -----------------------------------------------------------------------------
+
+    /**
+     * The parameters of a callable per version: a function, a method (inherited ones included,
+     * the first base in order that defines it winning), or a class (its {@code __init__}).
+     * Versions in which the callable exists but its signature cannot be known are left out.
+     */
+    public List<Versioned<Signature>> signatures(ApiPath p) {
+        IndexRanges where = p.name().isEmpty() ? IndexRanges.empty() : namePresence(p.module(), p.name().get());
+        java.util.Map<Signature, java.util.BitSet> bySignature = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < where.intervals(); k++) {
+            for (int i = where.low(k); i <= where.high(k); i++) {
+                Signature s = p.member().isPresent()
+                        ? memberSignatureAt(p.module(), p.name().get(), p.member().get(), i, new HashSet<>(), 0)
+                        : callableSignatureAt(p.module(), p.name().get(), i, new HashSet<>(), 0);
+                if (s != null) bySignature.computeIfAbsent(s, x -> new java.util.BitSet()).set(i);
+            }
+        }
+        List<Versioned<Signature>> out = new ArrayList<>();
+        bySignature.forEach((s, bits) -> out.add(new Versioned<>(s, IndexRanges.of(bits))));
+        return out;
+    }
+
+    /** Versions in which the callable at {@code p} accepts {@code keyword=} (by name or through **kwargs). */
+    public IndexRanges acceptsKeyword(ApiPath p, String keyword) {
+        IndexRanges r = IndexRanges.empty();
+        for (Versioned<Signature> s : signatures(p)) {
+            if (s.value().acceptsKeyword(keyword)) r = r.union(s.versions());
+        }
+        return r;
+    }
+
+    private Signature callableSignatureAt(String module, String name, int i, Set<String> path, int depth) {
+        if (depth > MAX_DEPTH || !path.add(module + ":" + name)) return null;
+        NameApi n = name(module, name).orElse(null);
+        if (n == null) return null;
+        Signature own = Versioned.at(n.signatures(), i);
+        if (own != null) return own;
+        NameVariant v = n.variantAt(i);
+        if (v == null) return null;
+        if (v.kind() == SymbolKind.CLASS) {
+            return memberSignatureAt(module, name, "__init__", i, new HashSet<>(), depth + 1);
+        }
+        if (v.target() != null) {
+            Target t = Target.parse(v.target());
+            if (t.name() != null) return callableSignatureAt(t.module(), t.name(), i, path, depth + 1);
+        }
+        return null;
+    }
+
+    private Signature memberSignatureAt(String module, String name, String member, int i, Set<String> path, int depth) {
+        if (depth > MAX_DEPTH || !path.add(module + ":" + name)) return null;
+        NameApi n = name(module, name).orElse(null);
+        if (n == null) return null;
+        MemberApi own = n.members().get(member);
+        if (own != null && own.presence().contains(i)) {
+            return Versioned.at(own.signatures(), i);
+        }
+        NameVariant v = n.variantAt(i);
+        if (v != null && v.target() != null) {
+            Target t = Target.parse(v.target());
+            if (t.name() != null && !(t.module().equals(module) && t.name().equals(name))) {
+                Signature s = memberSignatureAt(t.module(), t.name(), member, i, path, depth + 1);
+                if (s != null) return s;
+            }
+        }
+        List<String> bases = Versioned.at(n.bases(), i);
+        if (bases != null) {
+            for (String base : bases) {
+                Target t = Target.parse(base);
+                if (t.name() == null) continue;
+                Signature s = memberSignatureAt(t.module(), t.name(), member, i, path, depth + 1);
+                if (s != null) return s;
+            }
+        }
+        return null;
+    }
+
+    // ---- exports --------------------------------------------------------------------------------
+
+    /** What {@code from module import *} brings in version index {@code i}, sorted. */
+    public List<String> starExports(String module, int i) {
+        ModuleApi m = modules.get(module);
+        if (m == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (NameApi n : m.names().values()) {
+            NameVariant v = n.variantAt(i);
+            if (v != null && v.exported() && !v.typeOnly()) out.add(n.name());
+        }
+        return out;
+    }
+
+    /** A {@code module:name} (or bare module) target string split. */
+    record Target(String module, String name) {
+        static Target parse(String s) {
+            int colon = s.indexOf(':');
+            return colon < 0 ? new Target(s, null) : new Target(s.substring(0, colon), s.substring(colon + 1));
+        }
+
+        boolean isBuiltinObject() {
+            return module.equals("builtins") && "object".equals(name);
+        }
+    }
+}

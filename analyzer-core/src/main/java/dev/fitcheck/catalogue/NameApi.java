@@ -1,0 +1,53 @@
+package dev.fitcheck.catalogue;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * A module-level name over versions: how it is bound, and for classes their bases (each a
+ * {@code module:name} target, an ordered list per stretch of versions) and members, for
+ * functions their signatures.
+ */
+public record NameApi(
+        String name,
+        List<NameVariant> variants,
+        List<Versioned<List<String>>> bases,
+        List<Versioned<Signature>> signatures,
+        SortedMap<String, MemberApi> members) {
+
+    public NameApi {
+        variants = List.copyOf(variants);
+        bases = List.copyOf(bases);
+        signatures = List.copyOf(signatures);
+        members = Collections.unmodifiableSortedMap(members);
+    }
+
+    /** Versions in which the name exists at run time (type-only bindings left out). */
+    public IndexRanges runtimePresence() {
+        IndexRanges r = IndexRanges.empty();
+        for (NameVariant v : variants) {
+            if (!v.typeOnly()) r = r.union(v.versions());
+        }
+        return r;
+    }
+
+    /** Versions in which anything binds the name, type-only bindings included. */
+    public IndexRanges anyPresence() {
+        IndexRanges r = IndexRanges.empty();
+        for (NameVariant v : variants) r = r.union(v.versions());
+        return r;
+    }
+
+    /** The run-time binding at version index i, or null. */
+    public NameVariant variantAt(int i) {
+        NameVariant typeOnly = null;
+        for (NameVariant v : variants) {
+            if (v.versions().contains(i)) {
+                if (!v.typeOnly()) return v;
+                typeOnly = v;
+            }
+        }
+        return typeOnly;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.fitcheck.catalogue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parameters of a callable, enough to check the keywords a caller passes. Its text form is how
+ * Python writes a parameter list without annotations and with defaults shown as a bare {@code =}:
+ * {@code self, config, /, x=, *args, y, **kwargs} ({@code *} alone opens keyword-only parameters).
+ */
+public record Signature(List<Param> params) {
+
+    public Signature {
+        params = List.copyOf(params);
+    }
+
+    /** Whether {@code keyword=...} is accepted: a parameter of that name that is not positional-only, or {@code **kwargs}. */
+    public boolean acceptsKeyword(String keyword) {
+        for (Param p : params) {
+            if (p.kind() == ParamKind.VAR_KEYWORD) return true;
+            if (p.name().equals(keyword)
+                    && (p.kind() == ParamKind.POSITIONAL_OR_KEYWORD || p.kind() == ParamKind.KEYWORD_ONLY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Parameter names in order. */
+    public List<String> names() {
+        return params.stream().map(Param::name).toList();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        boolean star = false;
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            if (p.kind() == ParamKind.KEYWORD_ONLY && !star) {
+                sep(b).append('*');
+                star = true;
+            }
+            sep(b);
+            switch (p.kind()) {
+                case VAR_POSITIONAL -> {
+                    b.append('*');
+                    star = true;
+                }
+                case VAR_KEYWORD -> b.append("**");
+                default -> { }
+            }
+            b.append(p.name());
+            if (p.hasDefault()) b.append('=');
+            boolean lastPositionalOnly = p.kind() == ParamKind.POSITIONAL_ONLY
+                    && (i + 1 == params.size() || params.get(i + 1).kind() != ParamKind.POSITIONAL_ONLY);
+            if (lastPositionalOnly) sep(b).append('/');
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder sep(StringBuilder b) {
+        if (b.length() > 0) b.append(", ");
+        return b;
+    }
+
+    /** Reads {@link #toString()}'s form back. */
+    public static Signature parse(String text) {
+        List<Param> out = new ArrayList<>();
+        if (text.isBlank()) return new Signature(out);
+        boolean keywordOnly = false;
+        for (String raw : text.split(",")) {
+            String t = raw.strip();
+            if (t.equals("/")) {
+                for (int i = 0; i < out.size(); i++) {
+                    Param p = out.get(i);
+                    if (p.kind() == ParamKind.POSITIONAL_OR_KEYWORD) {
+                        out.set(i, new Param(p.name(), ParamKind.POSITIONAL_ONLY, p.hasDefault()));
+                    }
+                }
+                continue;
+            }
+            if (t.equals("*")) {
+                keywordOnly = true;
+                continue;
+            }
+            boolean def = t.endsWith("=");
+            if (def) t = t.substring(0, t.length() - 1);
+            if (t.startsWith("**")) {
+                out.add(new Param(t.substring(2), ParamKind.VAR_KEYWORD, false));
+            } else if (t.startsWith("*")) {
+                out.add(new Param(t.substring(1), ParamKind.VAR_POSITIONAL, false));
+                keywordOnly = true;
+            } else {
+                out.add(new Param(t, keywordOnly ? ParamKind.KEYWORD_ONLY : ParamKind.POSITIONAL_OR_KEYWORD, def));
+            }
+        }
+        return new Signature(out);
+    }
+}

@@ -1,0 +1,937 @@
+package dev.fitcheck.python;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.treesitter.TSInputEncoding;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterPython;
+
+/**
+ * Reads one Python module into a {@link ModuleSummary} with tree-sitter; nothing is imported or
+ * executed. A parser holds native state and is not thread-safe: keep one per thread and close it.
+ *
+ * <p>The rules, which the differential test's {@code ast} oracle applies the same way:
+ * <ul>
+ *   <li>module-level bindings count in every branch of if/elif/else, try/except/else/finally,
+ *       for/while (with their else), with and match; names bound only under
+ *       {@code if TYPE_CHECKING:} (or {@code typing.TYPE_CHECKING}) are type-only;
+ *   <li>an annotation without a value ({@code x: int}) binds nothing at module level but is a
+ *       class attribute; {@code except E as e} binds nothing (Python deletes it); walrus
+ *       expressions and {@code global} statements in functions are not followed;
+ *   <li>{@code import a.b} binds {@code a}; {@code import a.b as c} binds {@code c};
+ *       {@code from __future__ import x} binds {@code x}.
+ * </ul>
+ */
+public final class ModuleParser implements AutoCloseable {
+
+    private final TSParser parser;
+    private final ChunkCache cache;
+    private int skeletonFallbacks;
+    private long bytesParsed;
+
+    /** A parser that parses every file whole. */
+    public ModuleParser() {
+        this(null);
+    }
+
+    /** A parser that reuses the summaries of statement runs it (or another parser of the cache) has seen. */
+    public ModuleParser(ChunkCache cache) {
+        this.cache = cache;
+        parser = new TSParser();
+        parser.setLanguage(new TreeSitterPython());
+    }
+
+    /**
+     * Summarises a module from its raw bytes (any PEP 263 encoding). A file that does not parse
+     * yields what does parse plus a warning naming the first syntax error.
+     */
+    public ModuleSummary parse(String module, String file, boolean isPackage, byte[] raw) {
+        SourceText text = SourceText.decode(raw, file);
+        List<String> warnings = new ArrayList<>(text.warnings());
+        SourceSkeleton skeleton = SourceSkeleton.of(text.utf8());
+        ChunkSummary[] parts = skeleton.chunks() == null ? null : chunked(skeleton);
+        if (parts != null) {
+            return assemble(module, file, isPackage, skeleton, parts, warnings);
+        }
+        // the skeleton could not be made or did not parse: the original decides
+        boolean triedSkeleton = skeleton.chunks() != null;
+        skeleton = SourceSkeleton.identity(text.utf8());
+        TSTree tree = parse(skeleton.bytes());
+        try {
+            TSNode root = tree.getRootNode();
+            if (triedSkeleton && !root.hasError()) {
+                skeletonFallbacks++;
+            }
+            if (root.hasError()) {
+                warnings.add(file + ":" + (skeleton.originalRowOf(firstErrorRow(root)) + 1)
+                        + ": syntax error; names after it may be missing");
+            }
+            Walk walk = new Walk(skeleton.bytes());
+            walk.begin(0);
+            walk.statements(root, false);
+            ChunkSummary whole = walk.end();
+            SourceSkeleton.Chunk all = new SourceSkeleton.Chunk(0, skeleton.bytes().length, 0);
+            return assemble(module, file, isPackage, new SourceSkeleton(skeleton.bytes(), skeleton.originalRow(),
+                    skeleton.elided(), new SourceSkeleton.Chunk[] {all}), new ChunkSummary[] {whole}, warnings);
+        } finally {
+            tree.close();
+        }
+    }
+
+    /**
+     * The summary of each chunk, from the cache or from one parse of the chunks it lacks joined
+     * together (top-level statements parse the same alone as in their file). Null when those do
+     * not parse cleanly: then the whole file is parsed as it is.
+     */
+    private ChunkSummary[] chunked(SourceSkeleton skeleton) {
+        SourceSkeleton.Chunk[] chunks = skeleton.chunks();
+        byte[] src = skeleton.bytes();
+        ChunkSummary[] parts = new ChunkSummary[chunks.length];
+        ChunkCache.Key[] keys = new ChunkCache.Key[chunks.length];
+        int missingBytes = 0;
+        int missing = 0;
+        for (int k = 0; k < chunks.length; k++) {
+            SourceSkeleton.Chunk c = chunks[k];
+            if (cache != null) {
+                keys[k] = key(src, c.start(), c.end());
+                parts[k] = cache.get(keys[k]);
+            }
+            if (parts[k] == null) {
+                missingBytes += c.end() - c.start();
+                missing++;
+            }
+        }
+        if (missing == 0) return parts;
+        byte[] joined = new byte[missingBytes];
+        int[] index = new int[missing];
+        int[] joinedStart = new int[missing + 1];
+        int[] joinedRow = new int[missing];
+        int at = 0;
+        int row = 0;
+        int m = 0;
+        for (int k = 0; k < chunks.length; k++) {
+            if (parts[k] != null) continue;
+            SourceSkeleton.Chunk c = chunks[k];
+            int len = c.end() - c.start();
+            System.arraycopy(src, c.start(), joined, at, len);
+            index[m] = k;
+            joinedStart[m] = at;
+            joinedRow[m] = row;
+            for (int i = c.start(); i < c.end(); i++) if (src[i] == '\n') row++;
+            at += len;
+            m++;
+        }
+        joinedStart[missing] = at;
+        TSTree tree = parse(joined);
+        try {
+            TSNode root = tree.getRootNode();
+            if (root.hasError()) return null;
+            Walk walk = new Walk(joined);
+            int current = -1;
+            int count = root.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                TSNode statement = root.getNamedChild(i);
+                int startByte = statement.getStartByte();
+                int target = current < 0 ? 0 : current;
+                while (target + 1 < missing && joinedStart[target + 1] <= startByte) target++;
+                if (target != current) {
+                    if (current >= 0) parts[index[current]] = walk.end();
+                    for (int skipped = current + 1; skipped < target; skipped++) parts[index[skipped]] = ChunkSummaries.EMPTY;
+                    walk.begin(joinedRow[target]);
+                    current = target;
+                }
+                walk.statement(statement, false);
+            }
+            if (current >= 0) parts[index[current]] = walk.end();
+            for (int k = 0; k < missing; k++) {
+                if (parts[index[k]] == null) parts[index[k]] = ChunkSummaries.EMPTY;
+                if (cache != null) cache.put(keys[index[k]], parts[index[k]]);
+            }
+            return parts;
+        } finally {
+            tree.close();
+        }
+    }
+
+    private static ChunkCache.Key key(byte[] src, int from, int to) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(src, from, to - from);
+            byte[] d = md.digest();
+            return new ChunkCache.Key(ByteBuffer.wrap(d, 0, 8).getLong(), ByteBuffer.wrap(d, 8, 8).getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The module's summary from its chunks' parts, with rows mapped back to the file's lines. */
+    private static ModuleSummary assemble(String module, String file, boolean isPackage, SourceSkeleton skeleton,
+                                          ChunkSummary[] parts, List<String> warnings) {
+        List<BoundName> names = new ArrayList<>();
+        List<ClassSummary> classes = new ArrayList<>();
+        List<StarImport> stars = new ArrayList<>();
+        LinkedHashSet<String> all = null;
+        boolean allComplete = true;
+        Map<String, LinkedHashSet<String>> structure = new LinkedHashMap<>();
+        boolean defines = false;
+        SourceSkeleton.Chunk[] chunks = skeleton.chunks();
+        for (int k = 0; k < parts.length; k++) {
+            ChunkSummary p = parts[k];
+            int base = chunks[k].row();
+            for (BoundName b : p.names()) {
+                names.add(new BoundName(b.name(), b.kind(), line(skeleton, base, b.line()), b.typeOnly(), b.source(), b.signature()));
+            }
+            for (ClassSummary c : p.classes()) {
+                List<ClassMember> members = new ArrayList<>(c.members().size());
+                for (ClassMember m : c.members()) {
+                    members.add(new ClassMember(m.name(), m.kind(), line(skeleton, base, m.line()), m.signature()));
+                }
+                classes.add(new ClassSummary(c.name(), line(skeleton, base, c.line()), c.typeOnly(), c.bases(), members));
+            }
+            for (StarImport s : p.stars()) {
+                stars.add(new StarImport(s.source(), line(skeleton, base, s.line()), s.typeOnly()));
+            }
+            if (p.dunderAll() != null) {
+                if (all == null) all = new LinkedHashSet<>();
+                all.addAll(p.dunderAll());
+            }
+            allComplete &= p.dunderAllComplete();
+            p.importStructure().forEach((key, list) -> structure.computeIfAbsent(key, x -> new LinkedHashSet<>()).addAll(list));
+            defines |= p.definesImportStructure();
+        }
+        Map<String, List<String>> lazy = new LinkedHashMap<>();
+        structure.forEach((key, set) -> lazy.put(key, List.copyOf(set)));
+        return new ModuleSummary(module, file, isPackage, names, classes, Optional.ofNullable(all).map(List::copyOf),
+                allComplete, stars, new LazyExports(lazy, defines), warnings);
+    }
+
+    /** A chunk-relative row to the file's 1-based line. */
+    private static int line(SourceSkeleton skeleton, int chunkRow, int relativeRow) {
+        return skeleton.originalRowOf(chunkRow + relativeRow) + 1;
+    }
+
+    /** How many sources parsed cleanly only without body elision (a bug in the skeleton scan when not 0). */
+    public int skeletonFallbacks() {
+        return skeletonFallbacks;
+    }
+
+    /** Bytes this parser has handed to tree-sitter. */
+    public long bytesParsed() {
+        return bytesParsed;
+    }
+
+    private TSTree parse(byte[] bytes) {
+        bytesParsed += bytes.length;
+        byte[] buffer = new byte[Math.max(1, bytes.length)];
+        return parser.parse(buffer, null, (buf, offset, position) -> {
+            int count = Math.min(buf.length, bytes.length - offset);
+            if (count <= 0) {
+                return 0;
+            }
+            System.arraycopy(bytes, offset, buf, 0, count);
+            return count;
+        }, TSInputEncoding.TSInputEncodingUTF8);
+    }
+
+    private static int firstErrorRow(TSNode root) {
+        TSNode node = root;
+        outer:
+        while (!node.isError() && !node.isMissing()) {
+            int count = node.getChildCount();
+            for (int i = 0; i < count; i++) {
+                TSNode child = node.getChild(i);
+                if (child.hasError() || child.isMissing()) {
+                    node = child;
+                    continue outer;
+                }
+            }
+            break;
+        }
+        return node.getStartPoint().getRow();
+    }
+
+    @Override
+    public void close() {
+        parser.close();
+    }
+
+    /** The empty contribution of a chunk holding nothing the summary keeps. */
+    private static final class ChunkSummaries {
+        static final ChunkSummary EMPTY = new ChunkSummary(List.of(), List.of(), List.of(), null, true, Map.of(), false);
+    }
+
+    /** Walks statements into the contribution of one chunk at a time, rows relative to the chunk. */
+    private static final class Walk {
+        private static final byte[] DEFINE_IMPORT_STRUCTURE = "define_import_structure(".getBytes(StandardCharsets.US_ASCII);
+        private static final Set<String> PROPERTY_DECORATORS = Set.of(
+                "property", "cached_property", "functools.cached_property", "abc.abstractproperty", "abstractproperty");
+
+        final byte[] src;
+        final boolean mayDefineImportStructure;
+        int rowBase;
+        List<BoundName> names;
+        List<ClassSummary> classes;
+        List<StarImport> stars;
+        LinkedHashSet<String> dunderAll;
+        boolean dunderAllComplete;
+        Map<String, LinkedHashSet<String>> importStructure;
+        boolean definesImportStructure;
+
+        Walk(byte[] src) {
+            this.src = src;
+            this.mayDefineImportStructure = contains(src, DEFINE_IMPORT_STRUCTURE);
+        }
+
+        void begin(int rowBase) {
+            this.rowBase = rowBase;
+            names = new ArrayList<>();
+            classes = new ArrayList<>();
+            stars = new ArrayList<>();
+            dunderAll = null;
+            dunderAllComplete = true;
+            importStructure = new LinkedHashMap<>();
+            definesImportStructure = false;
+        }
+
+        ChunkSummary end() {
+            Map<String, List<String>> structure = new LinkedHashMap<>();
+            importStructure.forEach((k, v) -> structure.put(k, List.copyOf(v)));
+            return new ChunkSummary(List.copyOf(names), List.copyOf(classes), List.copyOf(stars),
+                    dunderAll == null ? null : List.copyOf(dunderAll), dunderAllComplete, structure, definesImportStructure);
+        }
+
+        /** The row of a node relative to the chunk being walked. */
+        int line(TSNode n) {
+            return n.getStartPoint().getRow() - rowBase;
+        }
+
+        String text(TSNode n) {
+            int start = n.getStartByte();
+            return new String(src, start, n.getEndByte() - start, StandardCharsets.UTF_8);
+        }
+
+        // ---- module level -------------------------------------------------------------------
+
+        void statements(TSNode block, boolean typeOnly) {
+            int count = block.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                statement(block.getNamedChild(i), typeOnly);
+            }
+        }
+
+        void statement(TSNode n, boolean typeOnly) {
+            switch (Grammar.type(n)) {
+                case "import_statement" -> importStatement(n, typeOnly);
+                case "import_from_statement" -> importFrom(n, typeOnly);
+                case "future_import_statement" -> futureImport(n, typeOnly);
+                case "class_definition" -> classDefinition(n, typeOnly);
+                case "function_definition" -> functionDefinition(n, typeOnly);
+                case "decorated_definition" -> {
+                    TSNode def = Grammar.field(n, "definition");
+                    if (!def.isNull()) statement(def, typeOnly);
+                }
+                case "expression_statement" -> expressionStatement(n, typeOnly);
+                case "type_alias_statement" -> {
+                    TSNode left = Grammar.field(n, "left");
+                    if (!left.isNull() && left.getNamedChildCount() > 0 && "identifier".equals(Grammar.type(left.getNamedChild(0)))) {
+                        bind(left.getNamedChild(0), NameKind.VARIABLE, typeOnly);
+                    }
+                }
+                case "if_statement" -> ifStatement(n, typeOnly);
+                case "try_statement" -> {
+                    int count = n.getNamedChildCount();
+                    for (int i = 0; i < count; i++) {
+                        TSNode c = n.getNamedChild(i);
+                        switch (Grammar.type(c)) {
+                            case "block" -> statements(c, typeOnly);
+                            case "except_clause", "except_group_clause", "finally_clause", "else_clause" ->
+                                    clauseBlocks(c, typeOnly);
+                            default -> { }
+                        }
+                    }
+                }
+                case "for_statement" -> {
+                    bindTargets(Grammar.field(n, "left"), typeOnly);
+                    blockField(n, "body", typeOnly);
+                    TSNode alt = Grammar.field(n, "alternative");
+                    if (!alt.isNull()) clauseBlocks(alt, typeOnly);
+                }
+                case "while_statement" -> {
+                    blockField(n, "body", typeOnly);
+                    TSNode alt = Grammar.field(n, "alternative");
+                    if (!alt.isNull()) clauseBlocks(alt, typeOnly);
+                }
+                case "with_statement" -> {
+                    int count = n.getNamedChildCount();
+                    for (int i = 0; i < count; i++) {
+                        TSNode c = n.getNamedChild(i);
+                        if ("with_clause".equals(Grammar.type(c))) withClause(c, typeOnly);
+                    }
+                    blockField(n, "body", typeOnly);
+                }
+                case "match_statement" -> {
+                    TSNode body = Grammar.field(n, "body");
+                    if (!body.isNull()) {
+                        int count = body.getNamedChildCount();
+                        for (int i = 0; i < count; i++) {
+                            TSNode c = body.getNamedChild(i);
+                            if ("case_clause".equals(Grammar.type(c))) blockField(c, "consequence", typeOnly);
+                        }
+                    }
+                }
+                case "ERROR" -> statements(n, typeOnly);
+                default -> { }
+            }
+        }
+
+        void blockField(TSNode n, String field, boolean typeOnly) {
+            TSNode b = Grammar.field(n, field);
+            if (!b.isNull()) statements(b, typeOnly);
+        }
+
+        /** The blocks of an except/else/finally/elif clause, whichever field holds them. */
+        void clauseBlocks(TSNode clause, boolean typeOnly) {
+            int count = clause.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                TSNode c = clause.getNamedChild(i);
+                if ("block".equals(Grammar.type(c))) statements(c, typeOnly);
+            }
+        }
+
+        void ifStatement(TSNode n, boolean typeOnly) {
+            boolean typeChecking = isTypeChecking(Grammar.field(n, "condition"));
+            blockField(n, "consequence", typeOnly || typeChecking);
+            int count = n.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                TSNode c = n.getNamedChild(i);
+                switch (Grammar.type(c)) {
+                    case "elif_clause" -> blockField(c, "consequence",
+                            typeOnly || isTypeChecking(Grammar.field(c, "condition")));
+                    case "else_clause" -> blockField(c, "body", typeOnly);
+                    default -> { }
+                }
+            }
+        }
+
+        boolean isTypeChecking(TSNode cond) {
+            if (cond.isNull()) return false;
+            String type = Grammar.type(cond);
+            if (!"identifier".equals(type) && !"attribute".equals(type)) return false;
+            String t = text(cond);
+            return t.equals("TYPE_CHECKING") || t.endsWith(".TYPE_CHECKING");
+        }
+
+        void withClause(TSNode clause, boolean typeOnly) {
+            int count = clause.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                TSNode item = clause.getNamedChild(i);
+                if (!"with_item".equals(Grammar.type(item))) continue;
+                TSNode value = Grammar.field(item, "value");
+                if (!value.isNull() && "as_pattern".equals(Grammar.type(value))) {
+                    TSNode alias = Grammar.field(value, "alias");
+                    if (!alias.isNull() && alias.getNamedChildCount() > 0) {
+                        bindTargets(alias.getNamedChild(0), typeOnly);
+                    }
+                }
+            }
+        }
+
+        void importStatement(TSNode n, boolean typeOnly) {
+            int count = n.getChildCount();
+            for (int i = 0; i < count; i++) {
+                if (!"name".equals(n.getFieldNameForChild(i))) continue;
+                TSNode c = n.getChild(i);
+                if ("aliased_import".equals(Grammar.type(c))) {
+                    String module = text(Grammar.field(c, "name"));
+                    TSNode alias = Grammar.field(c, "alias");
+                    addName(text(alias), NameKind.IMPORT, line(alias), typeOnly, new ImportSource(0, module, null), null);
+                } else if ("dotted_name".equals(Grammar.type(c))) {
+                    String first = text(c.getNamedChild(0));
+                    addName(first, NameKind.IMPORT, line(c), typeOnly, new ImportSource(0, first, null), null);
+                }
+            }
+        }
+
+        void importFrom(TSNode n, boolean typeOnly) {
+            TSNode moduleNode = Grammar.field(n, "module_name");
+            if (moduleNode.isNull()) return;
+            int level = 0;
+            String module;
+            if ("relative_import".equals(Grammar.type(moduleNode))) {
+                module = "";
+                int count = moduleNode.getNamedChildCount();
+                for (int i = 0; i < count; i++) {
+                    TSNode c = moduleNode.getNamedChild(i);
+                    if ("import_prefix".equals(Grammar.type(c))) level = c.getEndByte() - c.getStartByte();
+                    else if ("dotted_name".equals(Grammar.type(c))) module = text(c);
+                }
+            } else {
+                module = text(moduleNode);
+            }
+            int count = n.getChildCount();
+            for (int i = 0; i < count; i++) {
+                TSNode c = n.getChild(i);
+                if ("wildcard_import".equals(Grammar.type(c))) {
+                    stars.add(new StarImport(new ImportSource(level, module, null), line(c), typeOnly));
+                    continue;
+                }
+                if (!"name".equals(n.getFieldNameForChild(i))) continue;
+                importedName(c, level, module, typeOnly);
+            }
+        }
+
+        void futureImport(TSNode n, boolean typeOnly) {
+            int count = n.getChildCount();
+            for (int i = 0; i < count; i++) {
+                if ("name".equals(n.getFieldNameForChild(i))) importedName(n.getChild(i), 0, "__future__", typeOnly);
+            }
+        }
+
+        void importedName(TSNode c, int level, String module, boolean typeOnly) {
+            if ("aliased_import".equals(Grammar.type(c))) {
+                String name = text(Grammar.field(c, "name"));
+                TSNode alias = Grammar.field(c, "alias");
+                addName(text(alias), NameKind.IMPORT, line(alias), typeOnly, new ImportSource(level, module, name), null);
+            } else if ("dotted_name".equals(Grammar.type(c))) {
+                String name = text(c);
+                addName(name, NameKind.IMPORT, line(c), typeOnly, new ImportSource(level, module, name), null);
+            }
+        }
+
+        void functionDefinition(TSNode n, boolean typeOnly) {
+            TSNode name = Grammar.field(n, "name");
+            if (name.isNull()) return;
+            addName(text(name), NameKind.FUNCTION, line(name), typeOnly, null, parameters(Grammar.field(n, "parameters")));
+        }
+
+        void classDefinition(TSNode n, boolean typeOnly) {
+            TSNode name = Grammar.field(n, "name");
+            if (name.isNull()) return;
+            addName(text(name), NameKind.CLASS, line(name), typeOnly, null, null);
+            List<String> bases = new ArrayList<>();
+            TSNode sup = Grammar.field(n, "superclasses");
+            if (!sup.isNull()) {
+                int count = sup.getNamedChildCount();
+                for (int i = 0; i < count; i++) {
+                    TSNode b = sup.getNamedChild(i);
+                    String t = Grammar.type(b);
+                    if (!"keyword_argument".equals(t) && !"comment".equals(t) && !"dictionary_splat".equals(t)) {
+                        bases.add(text(b));
+                    }
+                }
+            }
+            List<ClassMember> members = new ArrayList<>();
+            TSNode body = Grammar.field(n, "body");
+            if (!body.isNull()) classBody(body, members);
+            classes.add(new ClassSummary(text(name), line(name), typeOnly, bases, members));
+        }
+
+        void expressionStatement(TSNode n, boolean typeOnly) {
+            int count = n.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                TSNode e = n.getNamedChild(i);
+                switch (Grammar.type(e)) {
+                    case "assignment" -> assignment(e, typeOnly);
+                    case "augmented_assignment" -> augmented(e, typeOnly);
+                    case "call" -> call(e);
+                    default -> { }
+                }
+                if (mayDefineImportStructure && !definesImportStructure) {
+                    definesImportStructure = callsDefineImportStructure(e, 0);
+                }
+            }
+        }
+
+        void assignment(TSNode a, boolean typeOnly) {
+            TSNode right = Grammar.field(a, "right");
+            if (right.isNull()) {
+                return; // a bare annotation binds nothing at module level
+            }
+            TSNode left = Grammar.field(a, "left");
+            bindTargets(left, typeOnly);
+            if ("identifier".equals(Grammar.type(left))) {
+                String name = text(left);
+                if (name.equals("__all__")) {
+                    addToAll(right);
+                } else if (name.equals("_import_structure") && "dictionary".equals(Grammar.type(right))) {
+                    mergeStructure(right);
+                }
+            } else if ("subscript".equals(Grammar.type(left))) {
+                String key = structureKey(left);
+                if (key != null) {
+                    addStructureNames(key, right);
+                }
+            }
+            if ("assignment".equals(Grammar.type(right))) {
+                assignment(right, typeOnly); // a = b = value
+            }
+        }
+
+        void augmented(TSNode a, boolean typeOnly) {
+            TSNode left = Grammar.field(a, "left");
+            if (!"identifier".equals(Grammar.type(left))) return;
+            bind(left, NameKind.VARIABLE, typeOnly);
+            TSNode op = Grammar.field(a, "operator");
+            if (text(left).equals("__all__") && !op.isNull() && "+=".equals(Grammar.type(op))) {
+                addToAll(Grammar.field(a, "right"));
+            }
+        }
+
+        /** {@code __all__.append/extend(...)}, {@code _import_structure["k"].extend/append(...)}, {@code _import_structure.update({...})}. */
+        void call(TSNode c) {
+            TSNode fn = Grammar.field(c, "function");
+            if (!"attribute".equals(Grammar.type(fn))) return;
+            TSNode object = Grammar.field(fn, "object");
+            String method = text(Grammar.field(fn, "attribute"));
+            TSNode args = Grammar.field(c, "arguments");
+            if (args.isNull() || !"argument_list".equals(Grammar.type(args)) || args.getNamedChildCount() != 1) return;
+            TSNode arg = args.getNamedChild(0);
+            if ("identifier".equals(Grammar.type(object))) {
+                String target = text(object);
+                if (target.equals("__all__")) {
+                    if (method.equals("append")) {
+                        String s = stringLiteral(arg);
+                        if (s != null) allSet().add(s);
+                        else dunderAllComplete = false;
+                    } else if (method.equals("extend")) {
+                        addToAll(arg);
+                    }
+                } else if (target.equals("_import_structure") && method.equals("update") && "dictionary".equals(Grammar.type(arg))) {
+                    mergeStructure(arg);
+                }
+            } else if ("subscript".equals(Grammar.type(object))) {
+                String key = structureKey(object);
+                if (key == null) return;
+                if (method.equals("append")) {
+                    String s = stringLiteral(arg);
+                    if (s != null) importStructure.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(s);
+                } else if (method.equals("extend")) {
+                    addStructureNames(key, arg);
+                }
+            }
+        }
+
+        /** {@code "k"} in {@code _import_structure["k"]}, or null. */
+        String structureKey(TSNode subscript) {
+            TSNode value = Grammar.field(subscript, "value");
+            if (value.isNull() || !"identifier".equals(Grammar.type(value)) || !text(value).equals("_import_structure")) {
+                return null;
+            }
+            TSNode key = Grammar.field(subscript, "subscript");
+            return key.isNull() ? null : stringLiteral(key);
+        }
+
+        void mergeStructure(TSNode dict) {
+            int count = dict.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                TSNode pair = dict.getNamedChild(i);
+                if (!"pair".equals(Grammar.type(pair))) continue;
+                String key = stringLiteral(Grammar.field(pair, "key"));
+                if (key != null) addStructureNames(key, Grammar.field(pair, "value"));
+            }
+        }
+
+        void addStructureNames(String key, TSNode list) {
+            if (list.isNull()) return;
+            String t = Grammar.type(list);
+            if (!"list".equals(t) && !"tuple".equals(t)) return; // computed (dummy objects): no static names
+            Set<String> set = importStructure.computeIfAbsent(key, k -> new LinkedHashSet<>());
+            int count = list.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                String s = stringLiteral(list.getNamedChild(i));
+                if (s != null) set.add(s);
+            }
+        }
+
+        LinkedHashSet<String> allSet() {
+            if (dunderAll == null) dunderAll = new LinkedHashSet<>();
+            return dunderAll;
+        }
+
+        /** Adds a literal list/tuple, or a sum of them, to {@code __all__}; anything else makes it incomplete. */
+        void addToAll(TSNode value) {
+            Set<String> set = allSet();
+            if (value.isNull()) {
+                dunderAllComplete = false;
+                return;
+            }
+            switch (Grammar.type(value)) {
+                case "list", "tuple" -> {
+                    int count = value.getNamedChildCount();
+                    for (int i = 0; i < count; i++) {
+                        TSNode e = value.getNamedChild(i);
+                        if ("comment".equals(Grammar.type(e))) continue;
+                        String s = stringLiteral(e);
+                        if (s != null) set.add(s);
+                        else dunderAllComplete = false;
+                    }
+                }
+                case "binary_operator" -> {
+                    TSNode op = Grammar.field(value, "operator");
+                    if (!op.isNull() && "+".equals(Grammar.type(op))) {
+                        addToAll(Grammar.field(value, "left"));
+                        addToAll(Grammar.field(value, "right"));
+                    } else {
+                        dunderAllComplete = false;
+                    }
+                }
+                case "parenthesized_expression" -> {
+                    if (value.getNamedChildCount() == 1) addToAll(value.getNamedChild(0));
+                    else dunderAllComplete = false;
+                }
+                default -> dunderAllComplete = false;
+            }
+        }
+
+        /** The value of a plain string literal ({@code "x"}, {@code 'x'}), or null for anything else. */
+        String stringLiteral(TSNode n) {
+            if (n.isNull()) return null;
+            if ("concatenated_string".equals(Grammar.type(n))) {
+                StringBuilder joined = new StringBuilder();
+                int count = n.getNamedChildCount();
+                for (int i = 0; i < count; i++) {
+                    TSNode part = n.getNamedChild(i);
+                    if ("comment".equals(Grammar.type(part))) continue;
+                    String s = stringLiteral(part);
+                    if (s == null) return null;
+                    joined.append(s);
+                }
+                return joined.toString();
+            }
+            if (!"string".equals(Grammar.type(n))) return null;
+            int count = n.getChildCount();
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                TSNode c = n.getChild(i);
+                switch (Grammar.type(c)) {
+                    case "string_start" -> {
+                        String start = text(c);
+                        for (int k = 0; k < start.length(); k++) {
+                            char ch = Character.toLowerCase(start.charAt(k));
+                            if (ch == 'f' || ch == 'b' || ch == 't') return null;
+                        }
+                    }
+                    case "string_content" -> sb.append(text(c));
+                    case "string_end" -> { }
+                    default -> { return null; } // interpolation or escape: not a plain identifier
+                }
+            }
+            return sb.toString();
+        }
+
+        boolean callsDefineImportStructure(TSNode n, int depth) {
+            if (depth > 12) return false;
+            if ("call".equals(Grammar.type(n))) {
+                TSNode fn = Grammar.field(n, "function");
+                if (!fn.isNull()) {
+                    String t = text(fn);
+                    if (t.equals("define_import_structure") || t.endsWith(".define_import_structure")) return true;
+                }
+            }
+            if ("dictionary".equals(Grammar.type(n)) || "list".equals(Grammar.type(n)) || "string".equals(Grammar.type(n))) {
+                return false;
+            }
+            int count = n.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                if (callsDefineImportStructure(n.getNamedChild(i), depth + 1)) return true;
+            }
+            return false;
+        }
+
+        // ---- bindings -----------------------------------------------------------------------
+
+        void bindTargets(TSNode t, boolean typeOnly) {
+            if (t.isNull()) return;
+            switch (Grammar.type(t)) {
+                case "identifier" -> bind(t, NameKind.VARIABLE, typeOnly);
+                case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list" -> {
+                    int count = t.getNamedChildCount();
+                    for (int i = 0; i < count; i++) bindTargets(t.getNamedChild(i), typeOnly);
+                }
+                case "list_splat_pattern", "list_splat", "parenthesized_expression" -> {
+                    if (t.getNamedChildCount() > 0) bindTargets(t.getNamedChild(0), typeOnly);
+                }
+                default -> { } // attribute or subscript targets bind no module-level name
+            }
+        }
+
+        void bind(TSNode identifier, NameKind kind, boolean typeOnly) {
+            addName(text(identifier), kind, line(identifier), typeOnly, null, null);
+        }
+
+        void addName(String name, NameKind kind, int line, boolean typeOnly, ImportSource source, Parameters signature) {
+            names.add(new BoundName(name, kind, line, typeOnly, source, signature));
+        }
+
+        // ---- class bodies -------------------------------------------------------------------
+
+        void classBody(TSNode block, List<ClassMember> members) {
+            int count = block.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                member(block.getNamedChild(i), members, List.of());
+            }
+        }
+
+        void member(TSNode n, List<ClassMember> members, List<String> decorators) {
+            switch (Grammar.type(n)) {
+                case "function_definition" -> {
+                    TSNode name = Grammar.field(n, "name");
+                    if (name.isNull()) return;
+                    MemberKind kind = MemberKind.METHOD;
+                    for (String d : decorators) {
+                        if (PROPERTY_DECORATORS.contains(d) || d.endsWith(".setter") || d.endsWith(".getter")
+                                || d.endsWith(".deleter")) {
+                            kind = MemberKind.PROPERTY;
+                        }
+                    }
+                    members.add(new ClassMember(text(name), kind, line(name), parameters(Grammar.field(n, "parameters"))));
+                }
+                case "class_definition" -> {
+                    TSNode name = Grammar.field(n, "name");
+                    if (!name.isNull()) members.add(new ClassMember(text(name), MemberKind.CLASS, line(name), null));
+                }
+                case "decorated_definition" -> {
+                    List<String> ds = new ArrayList<>();
+                    int count = n.getNamedChildCount();
+                    for (int i = 0; i < count; i++) {
+                        TSNode c = n.getNamedChild(i);
+                        if ("decorator".equals(Grammar.type(c)) && c.getNamedChildCount() > 0) {
+                            ds.add(text(c.getNamedChild(0)));
+                        }
+                    }
+                    TSNode def = Grammar.field(n, "definition");
+                    if (!def.isNull()) member(def, members, ds);
+                }
+                case "expression_statement" -> {
+                    int count = n.getNamedChildCount();
+                    for (int i = 0; i < count; i++) {
+                        TSNode e = n.getNamedChild(i);
+                        if ("assignment".equals(Grammar.type(e))) memberAssignment(e, members);
+                        else if ("augmented_assignment".equals(Grammar.type(e))) {
+                            TSNode left = Grammar.field(e, "left");
+                            if ("identifier".equals(Grammar.type(left))) {
+                                members.add(new ClassMember(text(left), MemberKind.ATTRIBUTE, line(left), null));
+                            }
+                        }
+                    }
+                }
+                case "if_statement", "try_statement", "for_statement", "while_statement", "with_statement",
+                        "elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause" -> {
+                    if ("for_statement".equals(Grammar.type(n))) memberTargets(Grammar.field(n, "left"), members);
+                    int count = n.getNamedChildCount();
+                    for (int i = 0; i < count; i++) {
+                        TSNode c = n.getNamedChild(i);
+                        if ("block".equals(Grammar.type(c))) classBody(c, members);
+                        else if (Grammar.type(c).endsWith("_clause")) member(c, members, List.of());
+                    }
+                }
+                case "ERROR" -> {
+                    int count = n.getNamedChildCount();
+                    for (int i = 0; i < count; i++) member(n.getNamedChild(i), members, List.of());
+                }
+                default -> { }
+            }
+        }
+
+        void memberAssignment(TSNode a, List<ClassMember> members) {
+            memberTargets(Grammar.field(a, "left"), members); // annotated-only fields count: dataclass fields
+            TSNode right = Grammar.field(a, "right");
+            if (!right.isNull() && "assignment".equals(Grammar.type(right))) memberAssignment(right, members);
+        }
+
+        void memberTargets(TSNode t, List<ClassMember> members) {
+            if (t.isNull()) return;
+            switch (Grammar.type(t)) {
+                case "identifier" -> members.add(new ClassMember(text(t), MemberKind.ATTRIBUTE, line(t), null));
+                case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list" -> {
+                    int count = t.getNamedChildCount();
+                    for (int i = 0; i < count; i++) memberTargets(t.getNamedChild(i), members);
+                }
+                case "list_splat_pattern", "list_splat", "parenthesized_expression" -> {
+                    if (t.getNamedChildCount() > 0) memberTargets(t.getNamedChild(0), members);
+                }
+                default -> { }
+            }
+        }
+
+        // ---- parameters ---------------------------------------------------------------------
+
+        Parameters parameters(TSNode params) {
+            List<Parameter> out = new ArrayList<>();
+            if (params.isNull()) return new Parameters(out);
+            boolean keywordOnly = false;
+            int count = params.getNamedChildCount();
+            for (int i = 0; i < count; i++) {
+                TSNode p = params.getNamedChild(i);
+                String type = Grammar.type(p);
+                switch (type) {
+                    case "identifier" -> out.add(new Parameter(text(p), kw(keywordOnly), false));
+                    case "default_parameter", "typed_default_parameter" -> {
+                        TSNode name = Grammar.field(p, "name");
+                        if (!name.isNull()) out.add(new Parameter(text(name), kw(keywordOnly), true));
+                    }
+                    case "typed_parameter" -> {
+                        TSNode inner = p.getNamedChild(0);
+                        switch (Grammar.type(inner)) {
+                            case "identifier" -> out.add(new Parameter(text(inner), kw(keywordOnly), false));
+                            case "list_splat_pattern" -> {
+                                out.add(new Parameter(splatName(inner), ParameterKind.VAR_POSITIONAL, false));
+                                keywordOnly = true;
+                            }
+                            case "dictionary_splat_pattern" ->
+                                    out.add(new Parameter(splatName(inner), ParameterKind.VAR_KEYWORD, false));
+                            default -> { }
+                        }
+                    }
+                    case "list_splat_pattern" -> {
+                        out.add(new Parameter(splatName(p), ParameterKind.VAR_POSITIONAL, false));
+                        keywordOnly = true;
+                    }
+                    case "dictionary_splat_pattern" -> out.add(new Parameter(splatName(p), ParameterKind.VAR_KEYWORD, false));
+                    case "keyword_separator" -> keywordOnly = true;
+                    case "positional_separator" -> {
+                        for (int k = 0; k < out.size(); k++) {
+                            Parameter q = out.get(k);
+                            if (q.kind() == ParameterKind.POSITIONAL_OR_KEYWORD) {
+                                out.set(k, new Parameter(q.name(), ParameterKind.POSITIONAL_ONLY, q.hasDefault()));
+                            }
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            return new Parameters(out);
+        }
+
+        private static ParameterKind kw(boolean keywordOnly) {
+            return keywordOnly ? ParameterKind.KEYWORD_ONLY : ParameterKind.POSITIONAL_OR_KEYWORD;
+        }
+
+        String splatName(TSNode splat) {
+            return splat.getNamedChildCount() > 0 ? text(splat.getNamedChild(0)) : "";
+        }
+
+        private static boolean contains(byte[] haystack, byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= haystack.length; i++) {
+                if (haystack[i] != needle[0]) continue;
+                for (int k = 1; k < needle.length; k++) {
+                    if (haystack[i + k] != needle[k]) continue outer;
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.fitcheck.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fitcheck.version.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Facts about transformers that the prebuilt catalogue must give, each verified by hand against
+ * the wheels (unzip -p ... | grep '^class X' over every release from 4.30.0 to 5.24.0):
+ *
+ * <ul>
+ *   <li>{@code class MistralFlashAttention2} is in modeling_mistral.py from 4.34.0 (where Mistral
+ *       arrived) to 4.47.1, and gone in 4.48.0;
+ *   <li>{@code class HybridCache} is in cache_utils.py from 4.42.0 to 4.57.6, and gone in 5.0.0;
+ *   <li>{@code class FlashAttentionKwargs} first appears in modeling_flash_attention_utils.py in 4.47.0.
+ * </ul>
+ */
+class PrebuiltCataloguesTest {
+
+    static final Path REPO = Path.of(System.getProperty("fitcheck.repo", "..")).toAbsolutePath().normalize();
+    static ApiCatalogue transformers;
+
+    @BeforeAll
+    static void load() {
+        transformers = CatalogueStore.read(REPO.resolve("rules/catalogues/transformers.json.gz"));
+    }
+
+    private static Version v(String s) {
+        return Version.parse(s);
+    }
+
+    @Test
+    void everyFinalReleaseFrom430IsCatalogued() {
+        List<Version> versions = transformers.versions();
+        assertThat(versions.get(0)).isEqualTo(v("4.30.0"));
+        assertThat(versions).contains(v("4.44.2"), v("4.57.6"), v("5.0.0")).noneMatch(Version::isPrerelease);
+        assertThat(versions.get(versions.size() - 1).release().get(0).intValue()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void mistralFlashAttention2IsGoneIn448() {
+        ApiPath p = ApiPath.name("transformers.models.mistral.modeling_mistral", "MistralFlashAttention2");
+        assertThat(transformers.firstVersionWith(p)).contains(v("4.34.0"));
+        assertThat(transformers.firstVersionWithout(p)).contains(v("4.48.0"));
+        assertThat(transformers.availability(p)).hasToString(">=4.34.0,<4.48.0");
+    }
+
+    @Test
+    void hybridCacheIsGoneIn500() {
+        ApiPath p = ApiPath.name("transformers.cache_utils", "HybridCache");
+        assertThat(transformers.firstVersionWith(p)).contains(v("4.42.0"));
+        assertThat(transformers.firstVersionWithout(p)).contains(v("5.0.0"));
+    }
+
+    @Test
+    void flashAttentionKwargsArrivesIn447() {
+        ApiPath p = ApiPath.name("transformers.modeling_flash_attention_utils", "FlashAttentionKwargs");
+        assertThat(transformers.firstVersionWith(p)).contains(v("4.47.0"));
+        assertThat(transformers.firstVersionWithout(p)).isEmpty();
+    }
+
+    @Test
+    void topLevelLazyExportsLeadToTheModelingModules() {
+        ApiPath llama = ApiPath.name("transformers", "LlamaForCausalLM");
+        assertThat(transformers.presence(llama)).hasToString("0-" + (transformers.versions().size() - 1));
+        NameApi n = transformers.name("transformers", "LlamaForCausalLM").orElseThrow();
+        assertThat(n.variants()).allSatisfy(x -> assertThat(x.target())
+                .isEqualTo("transformers.models.llama.modeling_llama:LlamaForCausalLM"));
+        // generate() is GenerationMixin's: found through the bases in every release
+        assertThat(transformers.memberPresence("transformers", "LlamaForCausalLM", "generate").present())
+                .isEqualTo(transformers.presence(llama));
+    }
+
+    @Test
+    void prebuiltCataloguesStaySmall() throws IOException {
+        try (var files = Files.list(REPO.resolve("rules/catalogues"))) {
+            for (Path f : files.toList()) {
+                assertThat(Files.size(f)).as(f.toString()).isLessThan(5L << 20);
+            }
+        }
+    }
+}

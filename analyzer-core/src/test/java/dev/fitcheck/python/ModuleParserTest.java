@@ -1,0 +1,304 @@
+package dev.fitcheck.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ModuleParserTest {
+
+    private static ModuleSummary parse(String src) {
+        return parse(src.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ModuleSummary parse(byte[] src) {
+        try (ModuleParser p = new ModuleParser()) {
+            return p.parse("pkg.mod", "pkg/mod.py", false, src);
+        }
+    }
+
+    /** name -> "KIND" or "KIND typeOnly", last binding winning, for compact assertions. */
+    private static Map<String, String> names(ModuleSummary s) {
+        return s.names().stream().collect(Collectors.toMap(BoundName::name,
+                b -> b.kind() + (b.typeOnly() ? " typeOnly" : ""), (a, b) -> a + "|" + b, java.util.TreeMap::new));
+    }
+
+    @Test
+    void everyBranchBindsAndTypeCheckingIsTypeOnly() {
+        ModuleSummary s = parse("""
+                from typing import TYPE_CHECKING
+                import typing
+                try:
+                    import torch
+                except ImportError:
+                    torch = None
+                else:
+                    HAS_TORCH = True
+                finally:
+                    DONE = 1
+                if TYPE_CHECKING:
+                    from .x import OnlyForTypes
+                elif typing.TYPE_CHECKING:
+                    Also = int
+                else:
+                    Runtime = 1
+                for i, (j, *k) in []:
+                    pass
+                with open("f") as (fa, fb):
+                    pass
+                while False:
+                    W = 1
+                """);
+        assertThat(names(s)).containsEntry("torch", "IMPORT|VARIABLE")
+                .containsEntry("HAS_TORCH", "VARIABLE").containsEntry("DONE", "VARIABLE")
+                .containsEntry("OnlyForTypes", "IMPORT typeOnly").containsEntry("Also", "VARIABLE typeOnly")
+                .containsEntry("Runtime", "VARIABLE").containsEntry("i", "VARIABLE").containsEntry("j", "VARIABLE")
+                .containsEntry("k", "VARIABLE").containsEntry("fa", "VARIABLE").containsEntry("fb", "VARIABLE")
+                .containsEntry("W", "VARIABLE");
+    }
+
+    @Test
+    void whatBindsNothing() {
+        ModuleSummary s = parse("""
+                annotated: int
+                try:
+                    pass
+                except ValueError as err:
+                    pass
+                def f():
+                    global G
+                    G = 1
+                obj.attr = 1
+                d["k"] = 2
+                """);
+        assertThat(names(s)).containsOnlyKeys("f");
+    }
+
+    @Test
+    void importFormsAndTheirSources() {
+        ModuleSummary s = parse("""
+                import a.b.c
+                import d.e as f
+                from .x import y as z
+                from .. import up
+                from __future__ import annotations
+                from m import *
+                """);
+        assertThat(s.names()).extracting(BoundName::name, b -> b.source().written(), b -> b.source().name(), BoundName::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", "a", null, 1),
+                        org.assertj.core.groups.Tuple.tuple("f", "d.e", null, 2),
+                        org.assertj.core.groups.Tuple.tuple("z", ".x", "y", 3),
+                        org.assertj.core.groups.Tuple.tuple("up", "..", "up", 4),
+                        org.assertj.core.groups.Tuple.tuple("annotations", "__future__", "annotations", 5));
+        assertThat(s.starImports()).singleElement().satisfies(st -> {
+            assertThat(st.source().written()).isEqualTo("m");
+            assertThat(st.line()).isEqualTo(6);
+        });
+    }
+
+    @Test
+    void dunderAllInEveryForm() {
+        ModuleSummary s = parse("""
+                __all__ = ["a", "b"] + ["c"]
+                __all__ += ("d",)
+                __all__.append("e")
+                __all__.extend(["f"])
+                """);
+        assertThat(s.dunderAll()).contains(List.of("a", "b", "c", "d", "e", "f"));
+        assertThat(s.dunderAllComplete()).isTrue();
+
+        ModuleSummary computed = parse("__all__ = [\"a\"] + other.__all__\n");
+        assertThat(computed.dunderAll()).contains(List.of("a"));
+        assertThat(computed.dunderAllComplete()).isFalse();
+    }
+
+    @Test
+    void transformersImportStructureWithItsLaterEdits() {
+        ModuleSummary s = parse("""
+                _import_structure = {"configuration_x": ["XConfig"], "tokenization_x": []}
+                try:
+                    if not is_torch_available():
+                        raise OptionalDependencyNotAvailable()
+                except OptionalDependencyNotAvailable:
+                    from .utils import dummy_pt_objects
+                    _import_structure["utils.dummy_pt_objects"] = [n for n in dir(dummy_pt_objects)]
+                else:
+                    _import_structure["modeling_x"] = ["XModel"]
+                    _import_structure["modeling_x"].extend(["XPreTrainedModel"])
+                    _import_structure["modeling_x"].append("XForCausalLM")
+                _import_structure.update({"processing_x": ["XProcessor"]})
+                """);
+        assertThat(s.lazyExports().importStructure()).containsExactly(
+                Map.entry("configuration_x", List.of("XConfig")),
+                Map.entry("tokenization_x", List.of()),
+                Map.entry("modeling_x", List.of("XModel", "XPreTrainedModel", "XForCausalLM")),
+                Map.entry("processing_x", List.of("XProcessor")));
+        assertThat(s.lazyExports().definesImportStructure()).isFalse();
+    }
+
+    @Test
+    void defineImportStructureIsSeenInTheLazyModuleAssignment() {
+        ModuleSummary s = parse("""
+                from typing import TYPE_CHECKING
+                from ...utils.import_utils import define_import_structure
+                if TYPE_CHECKING:
+                    from .modeling_x import *
+                else:
+                    import sys
+                    _file = globals()["__file__"]
+                    sys.modules[__name__] = _LazyModule(__name__, _file, define_import_structure(_file), module_spec=__spec__)
+                """);
+        assertThat(s.lazyExports().definesImportStructure()).isTrue();
+        assertThat(s.starImports()).singleElement().matches(StarImport::typeOnly);
+    }
+
+    @Test
+    void classesWithBasesMembersAndParameters() {
+        ModuleSummary s = parse("""
+                class Model(PreTrainedModel, nn.Module, Generic[T], metaclass=Meta):
+                    config_class = Config
+                    loss: Optional[float] = None
+                    hidden: int
+                    a = b = 0
+                    class Inner:
+                        pass
+                    def __init__(self, config, /, x, *args, y=1, **kwargs):
+                        super().__init__()
+                    @property
+                    def size(self) -> int:
+                        return 1
+                    @size.setter
+                    def size(self, value):
+                        pass
+                    @functools.cached_property
+                    def cached(self):
+                        return 2
+                    @staticmethod
+                    async def helper(*, key: str = "k"):
+                        pass
+                    if DEBUG:
+                        def debug(self):
+                            pass
+                """);
+        ClassSummary c = s.classes().get(0);
+        assertThat(c.bases()).containsExactly("PreTrainedModel", "nn.Module", "Generic[T]");
+        assertThat(c.members()).extracting(ClassMember::name, m -> m.kind().name()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("config_class", "ATTRIBUTE"),
+                org.assertj.core.groups.Tuple.tuple("loss", "ATTRIBUTE"),
+                org.assertj.core.groups.Tuple.tuple("hidden", "ATTRIBUTE"),
+                org.assertj.core.groups.Tuple.tuple("a", "ATTRIBUTE"),
+                org.assertj.core.groups.Tuple.tuple("b", "ATTRIBUTE"),
+                org.assertj.core.groups.Tuple.tuple("Inner", "CLASS"),
+                org.assertj.core.groups.Tuple.tuple("__init__", "METHOD"),
+                org.assertj.core.groups.Tuple.tuple("size", "PROPERTY"),
+                org.assertj.core.groups.Tuple.tuple("size", "PROPERTY"),
+                org.assertj.core.groups.Tuple.tuple("cached", "PROPERTY"),
+                org.assertj.core.groups.Tuple.tuple("helper", "METHOD"),
+                org.assertj.core.groups.Tuple.tuple("debug", "METHOD"));
+        ClassMember init = c.members().get(6);
+        assertThat(init.line()).isEqualTo(8);
+        assertThat(init.signature().parameters()).extracting(Parameter::name, Parameter::kind, Parameter::hasDefault)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("self", ParameterKind.POSITIONAL_ONLY, false),
+                        org.assertj.core.groups.Tuple.tuple("config", ParameterKind.POSITIONAL_ONLY, false),
+                        org.assertj.core.groups.Tuple.tuple("x", ParameterKind.POSITIONAL_OR_KEYWORD, false),
+                        org.assertj.core.groups.Tuple.tuple("args", ParameterKind.VAR_POSITIONAL, false),
+                        org.assertj.core.groups.Tuple.tuple("y", ParameterKind.KEYWORD_ONLY, true),
+                        org.assertj.core.groups.Tuple.tuple("kwargs", ParameterKind.VAR_KEYWORD, false));
+        assertThat(init.signature().acceptsKeyword("y")).isTrue();
+        assertThat(init.signature().acceptsKeyword("config")).isTrue(); // through **kwargs
+        assertThat(c.members().get(10).signature().parameters()).extracting(Parameter::name, Parameter::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("key", ParameterKind.KEYWORD_ONLY));
+    }
+
+    @Test
+    void positionalOnlyParametersAreNotKeywords() {
+        ModuleSummary s = parse("def f(a, b, /, c):\n    pass\n");
+        Parameters p = s.names().get(0).signature();
+        assertThat(p.acceptsKeyword("a")).isFalse();
+        assertThat(p.acceptsKeyword("c")).isTrue();
+    }
+
+    @Test
+    void aSyntaxErrorKeepsWhatParsesAndNamesTheLine() {
+        ModuleSummary s = parse("""
+                import os
+
+                def good():
+                    pass
+
+                def broken(:
+                    pass
+
+                class After:
+                    pass
+                """);
+        assertThat(s.warnings()).singleElement().asString().startsWith("pkg/mod.py:6: syntax error");
+        assertThat(names(s)).containsKeys("os", "good", "After");
+    }
+
+    @Test
+    void linesAreTheOriginalOnesAfterCutsAndReuse() {
+        String src = """
+                \"\"\"Module docstring
+                over lines.\"\"\"
+
+                def f(
+                    a: int = 1,
+                ) -> None:
+                    '''doc'''
+                    return None
+
+                X = {
+                    1: 2,
+                }
+                class C:
+                    y = 3
+                """;
+        ChunkCache cache = new ChunkCache(4);
+        try (ModuleParser p = new ModuleParser(cache)) {
+            ModuleSummary first = p.parse("m", "m.py", false, src.getBytes(StandardCharsets.UTF_8));
+            // the same statements moved down by three lines: reused from the cache, lines still right
+            ModuleSummary moved = p.parse("m", "m.py", false, ("\n\n# moved\n" + src).getBytes(StandardCharsets.UTF_8));
+            assertThat(first.names()).extracting(BoundName::name, BoundName::line)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("f", 4), org.assertj.core.groups.Tuple.tuple("X", 10),
+                            org.assertj.core.groups.Tuple.tuple("C", 13));
+            assertThat(moved.names()).extracting(BoundName::line).containsExactly(7, 13, 16);
+            assertThat(moved.classes().get(0).members().get(0).line()).isEqualTo(17);
+        }
+        assertThat(cache.size()).isPositive();
+    }
+
+    @Test
+    void aLatin1CodingDeclarationIsHonoured() {
+        byte[] src = "# -*- coding: latin-1 -*-\nNAME = 'caf\u00e9'\nclass Caf\u00e9Model:\n    pass\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        ModuleSummary s = parse(src);
+        assertThat(s.warnings()).isEmpty();
+        assertThat(names(s)).containsKeys("NAME", "Caf\u00e9Model");
+    }
+
+    @Test
+    void undecodableBytesAreReplacedWithAWarning() {
+        byte[] src = "X = 1\nY = '\u00ff'\nZ = 2\n".getBytes(StandardCharsets.ISO_8859_1);
+        ModuleSummary s = parse(src);
+        assertThat(s.warnings()).singleElement().asString()
+                .isEqualTo("pkg/mod.py:2: not valid UTF-8 (a source must be UTF-8 or declare its encoding); undecodable bytes were replaced");
+        assertThat(names(s)).containsKeys("X", "Y", "Z");
+    }
+
+    @Test
+    void aByteOrderMarkIsDropped() {
+        byte[] body = "class A:\n    pass\n".getBytes(StandardCharsets.UTF_8);
+        byte[] src = new byte[body.length + 3];
+        src[0] = (byte) 0xEF;
+        src[1] = (byte) 0xBB;
+        src[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, src, 3, body.length);
+        assertThat(names(parse(src))).containsOnlyKeys("A");
+    }
+}

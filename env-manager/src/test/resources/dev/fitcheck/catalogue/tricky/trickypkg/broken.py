@@ -1,0 +1,10 @@
+import os
+
+def fine():
+    pass
+
+def broken(:
+    pass
+
+class AfterTheError:
+    pass

@@ -1,0 +1,4 @@
+# no coding declaration
+NAME = "café"
+class Latin:
+    pass

@@ -1,0 +1,8 @@
+class Tabs:
+	def m(self):
+		if True:
+			return 1
+	def n(self, a,
+			b):
+		pass
+AFTER = 1
