@@ -3,6 +3,8 @@ package dev.fitcheck.compat;
 import dev.fitcheck.lint.LintFinding;
 import dev.fitcheck.python.SymbolReference;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +25,7 @@ public record SourceAnalysis(
     public SourceAnalysis {
         files = List.copyOf(files);
         references = List.copyOf(references);
-        inferred = Map.copyOf(inferred);
+        inferred = Collections.unmodifiableMap(new LinkedHashMap<>(inferred));
         lints = List.copyOf(lints);
         uncataloguedImports = Set.copyOf(uncataloguedImports);
         unreadable = List.copyOf(unreadable);
