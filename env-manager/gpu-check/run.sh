@@ -12,5 +12,4 @@ $F env list $W
 $F env run forward $W -- python -c "import transformers, torch, numpy, sys; print(transformers.__version__, torch.__version__, numpy.__version__, torch.cuda.is_available(), sys.prefix)"
 $F env verify --all $W
 time $F test --all --gpu $W --junit $OUT/junit.xml; echo "test exit $?"
-$F env create forward --installer pip --force $W; echo "pip exit $?"
-for m in forward probe-9b; do r=$(ls -d $G/ws/.fitcheck/runs/$m/*/ | tail -1); cp $r/result.json $OUT/$m-result.json; cp $r/stdout.log $OUT/$m-stdout.log; done
+for m in forward vidi-9b vidi-9b-probe; do r=$(ls -d $G/ws/.fitcheck/runs/$m/*/ | tail -1); cp $r/result.json $OUT/$m-result.json; cp $r/stdout.log $OUT/$m-stdout.log 2>/dev/null; done

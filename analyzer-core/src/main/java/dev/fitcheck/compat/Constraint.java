@@ -18,6 +18,6 @@ public record Constraint(
 
     /** "transformers ==4.44.2 (requirements.txt:1)" or "transformers <4.48.0 (MistralFlashAttention2, mistral.py:24)". */
     public String explain() {
-        return distribution + " " + allowed + " (" + reason + ", " + location.display() + ")";
+        return distribution + " " + allowed + " (" + reason + ", " + location.lineDisplay() + ")";
     }
 }

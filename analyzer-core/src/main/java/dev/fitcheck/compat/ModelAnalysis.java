@@ -6,6 +6,8 @@ import dev.fitcheck.manifest.Requirement;
 import dev.fitcheck.python.SymbolReference;
 import dev.fitcheck.version.VersionSet;
 import dev.fitcheck.workspace.ModelSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,8 @@ import java.util.Set;
  * Everything fitcheck knows of one model's requirements: what its manifests declare, what its code
  * references, the range inferred per catalogued package, every constraint with its evidence, the
  * effective range (declared and inferred together), where pin and code disagree, and lint findings.
+ * With entry points, {@code inferred} covers the files they run ({@code entryFiles} of them) and
+ * {@code wholeTree} every file; without, the two are the same.
  */
 public record ModelAnalysis(
         ModelSpec model,
@@ -22,6 +26,8 @@ public record ModelAnalysis(
         Map<String, List<Requirement>> declared,
         List<SymbolReference> references,
         Map<String, InferredRange> inferred,
+        Map<String, InferredRange> wholeTree,
+        int entryFiles,
         Map<String, List<Constraint>> constraints,
         List<Disagreement> disagreements,
         List<LintFinding> lints,
@@ -29,13 +35,14 @@ public record ModelAnalysis(
 
     public ModelAnalysis {
         manifests = List.copyOf(manifests);
-        declared = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(declared)); // sorted: Map.copyOf iterates in a per-JVM random order
+        declared = Collections.unmodifiableMap(new LinkedHashMap<>(declared));
         references = List.copyOf(references);
-        inferred = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(inferred)); // sorted: Map.copyOf iterates in a per-JVM random order
-        constraints = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constraints)); // sorted: Map.copyOf iterates in a per-JVM random order
+        inferred = Collections.unmodifiableMap(new LinkedHashMap<>(inferred));
+        wholeTree = Collections.unmodifiableMap(new LinkedHashMap<>(wholeTree));
+        constraints = Collections.unmodifiableMap(new LinkedHashMap<>(constraints));
         disagreements = List.copyOf(disagreements);
         lints = List.copyOf(lints);
-        uncataloguedImports = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(uncataloguedImports));
+        uncataloguedImports = Set.copyOf(uncataloguedImports);
     }
 
     public String name() {
@@ -49,6 +56,15 @@ public record ModelAnalysis(
             set = set.intersect(c.allowed());
         }
         return set;
+    }
+
+    /** The whole tree's range, when entry points narrow {@link #inferred} to the code that runs. */
+    public Optional<InferredRange> wholeTreeDiffering(String distribution) {
+        if (model.entries().isEmpty()) return Optional.empty();
+        InferredRange tree = wholeTree.get(distribution);
+        InferredRange entry = inferred.get(distribution);
+        if (tree == null) return Optional.empty();
+        return entry != null && entry.range().equals(tree.range()) ? Optional.empty() : Optional.of(tree);
     }
 
     public Optional<InferredRange> inferred(String distribution) {

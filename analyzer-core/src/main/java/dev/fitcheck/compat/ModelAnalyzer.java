@@ -6,10 +6,13 @@ import dev.fitcheck.manifest.ManifestReader;
 import dev.fitcheck.manifest.ManifestResult;
 import dev.fitcheck.manifest.MarkerEnvironment;
 import dev.fitcheck.manifest.Requirement;
+import dev.fitcheck.python.ModuleGraph;
+import dev.fitcheck.python.SourceTree;
 import dev.fitcheck.version.SpecifierSet;
 import dev.fitcheck.version.Version;
 import dev.fitcheck.version.VersionSet;
 import dev.fitcheck.workspace.ModelSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.BitSet;
@@ -40,7 +43,16 @@ public final class ModelAnalyzer {
         Map<String, List<Requirement>> declared = declared(manifests, MarkerEnvironment.linuxCpython(model.python()));
 
         SourceAnalysis code = sources.analyze(model.sources());
-        Map<String, InferredRange> inferred = code.inferred();
+        Map<String, InferredRange> wholeTree = code.inferred();
+        Map<String, InferredRange> inferred = wholeTree;
+        int entryFiles = 0;
+        if (!model.entries().isEmpty()) {
+            // What runs is what the entry points import; the rest (training code) is reported apart.
+            Set<Path> reachable = ModuleGraph.of(SourceTree.scan(model.sources())).reachableFrom(model.entries());
+            entryFiles = reachable.size();
+            inferred = sources.infer(code.references().stream()
+                    .filter(r -> reachable.contains(r.location().file())).toList());
+        }
 
         Map<String, List<Constraint>> constraints = new TreeMap<>();
         declared.forEach((dist, reqs) -> reqs.forEach(r -> declaredConstraint(model.name(), r)
@@ -53,8 +65,8 @@ public final class ModelAnalyzer {
         inferred.forEach((dist, range) -> disagreements.addAll(disagreements(model.name(), dist, range,
                 declared.getOrDefault(dist, List.of()))));
 
-        return new ModelAnalysis(model, manifests, declared, code.references(), inferred, constraints, disagreements,
-                code.lints(), code.uncataloguedImports());
+        return new ModelAnalysis(model, manifests, declared, code.references(), inferred, wholeTree, entryFiles,
+                constraints, disagreements, code.lints(), code.uncataloguedImports());
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.fitcheck.compat;
 
 import dev.fitcheck.version.Version;
 import dev.fitcheck.version.VersionSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,7 @@ public record PackageVerdict(
         Judgement effective) {
 
     public PackageVerdict {
-        constraintsByModel = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constraintsByModel)); // sorted: Map.copyOf iterates in a per-JVM random order
+        constraintsByModel = Collections.unmodifiableMap(new LinkedHashMap<>(constraintsByModel));
     }
 
     public boolean shared() {

@@ -13,6 +13,6 @@ public record RangeBound(Version version, boolean upper, SymbolReference referen
     /** "upper bound <4.48.0: MistralFlashAttention2, Vidi_7B/model/lmm/dattn/mistral.py:24". */
     public String explain() {
         return (upper ? "upper bound <" : "lower bound >=") + version + ": " + symbol + ", "
-                + reference.location().display();
+                + reference.location().lineDisplay();
     }
 }

@@ -3,6 +3,8 @@ package dev.fitcheck.compat;
 import dev.fitcheck.lint.LintFinding;
 import dev.fitcheck.python.SymbolReference;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +25,9 @@ public record SourceAnalysis(
     public SourceAnalysis {
         files = List.copyOf(files);
         references = List.copyOf(references);
-        inferred = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(inferred)); // sorted: Map.copyOf iterates in a per-JVM random order
+        inferred = Collections.unmodifiableMap(new LinkedHashMap<>(inferred));
         lints = List.copyOf(lints);
-        uncataloguedImports = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(uncataloguedImports));
+        uncataloguedImports = Set.copyOf(uncataloguedImports);
         unreadable = List.copyOf(unreadable);
     }
 }

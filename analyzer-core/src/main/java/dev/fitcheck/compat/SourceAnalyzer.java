@@ -58,23 +58,27 @@ public final class SourceAnalyzer {
         }
         refs.sort(null);
 
-        Map<String, List<SymbolReference>> byTopLevel = new LinkedHashMap<>();
-        refs.forEach(r -> byTopLevel.computeIfAbsent(r.topLevel(), k -> new ArrayList<>()).add(r));
+        Set<String> uncatalogued = new TreeSet<>();
+        refs.forEach(r -> {
+            if (histories.byImport(r.topLevel()).isEmpty()) uncatalogued.add(r.topLevel());
+        });
+        Map<String, InferredRange> inferred = infer(refs);
+        return new SourceAnalysis(tree.files(), refs, inferred, lints, uncatalogued, unreadable);
+    }
+
+    /** A range per catalogued package, from these references alone. */
+    public Map<String, InferredRange> infer(List<SymbolReference> refs) {
         Map<String, List<SymbolReference>> byDistribution = new LinkedHashMap<>();
         Map<String, ApiHistory> historyOf = new LinkedHashMap<>();
-        Set<String> uncatalogued = new TreeSet<>();
-        for (Map.Entry<String, List<SymbolReference>> e : byTopLevel.entrySet()) {
-            Optional<ApiHistory> history = histories.byImport(e.getKey());
-            if (history.isEmpty()) {
-                uncatalogued.add(e.getKey());
-                continue;
-            }
+        for (SymbolReference r : refs) {
+            Optional<ApiHistory> history = histories.byImport(r.topLevel());
+            if (history.isEmpty()) continue;
             historyOf.put(history.get().distribution(), history.get());
-            byDistribution.computeIfAbsent(history.get().distribution(), k -> new ArrayList<>()).addAll(e.getValue());
+            byDistribution.computeIfAbsent(history.get().distribution(), k -> new ArrayList<>()).add(r);
         }
         Map<String, InferredRange> inferred = new TreeMap<>();
         byDistribution.forEach((dist, rs) -> inferred.put(dist, new RangeInference().infer(historyOf.get(dist), rs)));
-        return new SourceAnalysis(tree.files(), refs, inferred, lints, uncatalogued, unreadable);
+        return inferred;
     }
 
     /** A source that is not UTF-8 is skipped and reported: Python 3 refuses it too unless it declares a coding. */

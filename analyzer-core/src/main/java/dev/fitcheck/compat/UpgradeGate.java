@@ -81,6 +81,23 @@ public final class UpgradeGate {
                         keyword ? GateBreak.Kind.REJECTED_KEYWORD : GateBreak.Kind.MISSING_SYMBOL,
                         r.reference().location(), symbol, reason));
             }
+            // A member of a class the release lacks breaks with the class: name the class once, not each member.
+            java.util.Set<String> missingClasses = new java.util.HashSet<>();
+            for (ResolvedReference r : m.inferred().get().resolved()) {
+                if (!r.releases().get(index) && r.symbol().name().isPresent() && r.symbol().member().isEmpty()
+                        && r.reference().kind() != ReferenceKind.KEYWORD_ARGUMENT) {
+                    missingClasses.add(r.symbol().module() + "." + r.symbol().name().get());
+                }
+            }
+            for (ResolvedReference r : m.inferred().get().resolved()) {
+                String owner = r.symbol().module() + "." + r.symbol().name().orElse("");
+                boolean keyword = r.reference().kind() == ReferenceKind.KEYWORD_ARGUMENT;
+                if ((r.symbol().member().isPresent() || keyword) && missingClasses.contains(owner)) {
+                    String symbol = keyword ? r.symbol().shortName() + "(" + r.reference().keyword().orElseThrow() + "=)"
+                            : r.symbol().shortName();
+                    bySite.remove(r.reference().location().display() + " " + symbol);
+                }
+            }
             breaks.addAll(bySite.values());
         }
         breaks.sort(Comparator.comparing(GateBreak::model).thenComparing(GateBreak::location));

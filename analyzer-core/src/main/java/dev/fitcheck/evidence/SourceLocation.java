@@ -37,6 +37,11 @@ public record SourceLocation(Path file, int line, int column) implements Compara
         return column > 0 ? path + ":" + line + ":" + column : path + ":" + line;
     }
 
+    /** {@code path:line}, without the column: how reports cite a line. */
+    public String lineDisplay() {
+        return new SourceLocation(file, line, 0).display();
+    }
+
     @Override
     public int compareTo(SourceLocation o) {
         int c = file.toString().compareTo(o.file.toString());

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,7 @@ import java.util.stream.Stream;
 public record InstalledEnvironment(Path source, Map<String, InstalledPackage> packages) {
 
     public InstalledEnvironment {
-        packages = Map.copyOf(packages);
+        packages = Collections.unmodifiableMap(new LinkedHashMap<>(packages));
     }
 
     public Optional<InstalledPackage> get(String name) {

@@ -23,6 +23,7 @@ public record DependencyRow(
             List<Evidence> declared,
             Optional<String> codeRange,
             List<Evidence> codeBounds,
+            Optional<String> wholeTree,
             List<Evidence> transitive,
             String effective,
             List<String> disagreements) {

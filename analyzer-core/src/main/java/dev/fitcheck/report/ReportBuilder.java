@@ -99,16 +99,23 @@ public final class ReportBuilder {
             Optional<InferredRange> inferred = m.inferred(dist);
             List<Evidence> bounds = new ArrayList<>();
             inferred.ifPresent(r -> {
-                r.lower().ifPresent(b -> bounds.add(new Evidence(">=" + b.version(), b.symbol(), rel(b.reference().location(), root))));
-                r.upper().ifPresent(b -> bounds.add(new Evidence("<" + b.version(), b.symbol(), rel(b.reference().location(), root))));
+                r.lower().ifPresent(b -> bounds.add(new Evidence(">=" + b.version(), b.symbol(),
+                        b.reference().location().relativeTo(root).lineDisplay())));
+                r.upper().ifPresent(b -> bounds.add(new Evidence("<" + b.version(), b.symbol(),
+                        b.reference().location().relativeTo(root).lineDisplay())));
             });
             List<Evidence> transitive = m.constraints().getOrDefault(dist, List.of()).stream()
                     .filter(c -> c.source() == ConstraintSource.TRANSITIVE)
                     .map(c -> new Evidence(c.allowed().toString(), c.reason(), rel(c.location(), root))).toList();
             List<String> disagreements = m.disagreements().stream().filter(d -> d.distribution().equals(dist))
                     .map(d -> d.sentence() + " (" + rel(d.location(), root) + ")").toList();
+            Optional<String> wholeTree = m.wholeTreeDiffering(dist).map(t -> codeRangeText(t)
+                    + t.lower().map(b -> ", from " + b.symbol() + " " + b.reference().location().relativeTo(root).lineDisplay())
+                            .orElse("")
+                    + t.upper().map(b -> ", until " + b.symbol() + " " + b.reference().location().relativeTo(root).lineDisplay())
+                            .orElse(""));
             sides.add(new DependencyRow.ModelRequirement(m.name(), declared, inferred.map(r -> codeRangeText(r)),
-                    bounds, transitive, m.effective(dist).toString(), disagreements));
+                    bounds, wholeTree, transitive, m.effective(dist).toString(), disagreements));
         }
         Optional<Evidence> today = analysis.today().flatMap(t -> t.get(v.distribution()))
                 .map(p -> new Evidence(p.version().map(Version::toString).orElse(p.asWritten()), "installed",
@@ -196,7 +203,10 @@ public final class ReportBuilder {
                         + judgement(v.code(), root).collision().map(c -> " (" + c + ")").orElse(""));
                 continue;
             }
-            details.add(v.distribution() + " " + pick.get() + " satisfies every model's code (" + set + ")");
+            boolean used = a.models().stream().anyMatch(m -> m.inferred(v.distribution()).isPresent());
+            details.add(used ? v.distribution() + " " + pick.get() + " satisfies every model's code (" + set + ")"
+                    : v.distribution() + ": no model's code imports it; " + pick.get() + " is the newest catalogued release "
+                            + "the other packages allow (" + set + ")");
             for (ModelAnalysis m : a.models()) {
                 for (Requirement r : m.declared(v.distribution())) {
                     if (!r.specifier().isEmpty() && !r.specifier().contains(pick.get(), true)) {
@@ -321,7 +331,8 @@ public final class ReportBuilder {
                 DependencyRow.Judgement code = judgement(v.code(), root);
                 if (code.collision().isPresent()) {
                     findings.add("Code: " + code.collision().get() + ".");
-                } else if (!v.code().releasesNewestFirst().isEmpty()) {
+                } else if (!v.code().releasesNewestFirst().isEmpty()
+                        && a.models().stream().anyMatch(m -> m.inferred(v.distribution()).isPresent())) {
                     findings.add("Code: the models' code alone could share " + v.distribution() + " "
                             + v.code().releasesNewestFirst().get(0) + " (" + v.code().allowed() + "); the pins forbid it.");
                 }

@@ -60,7 +60,8 @@ public final class ReportLayout {
         }
         List<Boolean> numeric = headers.stream().map(h -> false).toList();
         doc.paragraph("Packages that more than one model needs, or whose range fitcheck inferred from the code. "
-                + "\"code\" is the range the model's sources can run on, from the symbols they use; "
+                + "\"code\" is the range the model's code can run on, from the symbols it uses (with entry points: "
+                + "the files they run; \"whole tree\" adds the rest, training code for one); "
                 + "each bound names the symbol and the line.");
         doc.add(new Block.Table(headers, rows, numeric));
 
@@ -71,7 +72,7 @@ public final class ReportLayout {
             d.verdict().code().collision().ifPresentOrElse(
                     c -> why.add(withCode(d.distribution() + ", code: " + c + ".")),
                     () -> {
-                        if (!d.verdict().code().newestReleases().isEmpty()) {
+                        if (!d.verdict().code().newestReleases().isEmpty() && hasCode(d)) {
                             why.add(withCode(d.distribution() + ", code: every model's code runs on "
                                     + d.verdict().code().allowed() + " (newest: "
                                     + String.join(", ", d.verdict().code().newestReleases()) + ")."));
@@ -112,9 +113,14 @@ public final class ReportLayout {
         t.plain(declaredText(m.get()));
         if (m.get().codeRange().isPresent()) {
             t.plain("; code " + m.get().codeRange().get());
-            for (Evidence b : m.get().codeBounds()) {
-                t.plain(" " + b.claim() + " ").code(b.because()).plain(" " + b.location());
+            List<Evidence> bounds = m.get().codeBounds();
+            for (int i = 0; i < bounds.size(); i++) {
+                Evidence b = bounds.get(i);
+                t.plain(i == 0 ? " (" : ", ").plain(b.claim().startsWith(">=") ? "from " : "until ").code(b.because())
+                        .plain(" " + b.location());
             }
+            if (!bounds.isEmpty()) t.plain(")");
+            m.get().wholeTree().ifPresent(w -> t.plain("; whole tree " + w));
         }
         for (Evidence e : m.get().transitive()) {
             t.plain("; " + e.because());

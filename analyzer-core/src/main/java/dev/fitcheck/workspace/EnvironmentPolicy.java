@@ -1,5 +1,7 @@
 package dev.fitcheck.workspace;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ public record EnvironmentPolicy(
         List<String> skipWithoutCuda) {
 
     public EnvironmentPolicy {
-        pins = Map.copyOf(pins);
+        pins = Collections.unmodifiableMap(new LinkedHashMap<>(pins));
         inherit = List.copyOf(inherit);
         skipWithoutCuda = List.copyOf(skipWithoutCuda);
     }

@@ -1,5 +1,7 @@
 package dev.fitcheck.workspace;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +17,6 @@ public record ModelCard(
         Optional<String> status) {
 
     public ModelCard {
-        features = Map.copyOf(features);
+        features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
     }
 }

@@ -1,6 +1,8 @@
 package dev.fitcheck.workspace;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +17,7 @@ public record ModelMemorySpec(
         Optional<VideoSampling> video) {
 
     public ModelMemorySpec {
-        configs = Map.copyOf(configs);
+        configs = Collections.unmodifiableMap(new LinkedHashMap<>(configs));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.fitcheck.workspace;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,6 @@ public record TestSpec(
     public TestSpec {
         imports = List.copyOf(imports);
         command = command.map(List::copyOf);
-        env = Map.copyOf(env);
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     }
 }

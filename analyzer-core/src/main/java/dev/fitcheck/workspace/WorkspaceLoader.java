@@ -264,10 +264,22 @@ public final class WorkspaceLoader {
             if (!PYTHON_VERSION.matcher(python).matches()) {
                 throw error(ptr + "/python", "python must be a version such as \"3.10\", got \"" + python + "\"");
             }
+            List<Path> entries = new ArrayList<>();
+            List<String> rawEntries = orEmpty(m.entry());
+            for (int i = 0; i < rawEntries.size(); i++) {
+                Path e = existingFile(ptr + "/entry/" + i, dir, rawEntries.get(i));
+                if (!e.getFileName().toString().endsWith(".py")) {
+                    throw error(ptr + "/entry/" + i, "entry '" + rawEntries.get(i) + "' is not a Python file");
+                }
+                if (sources.stream().noneMatch(e::startsWith)) {
+                    throw error(ptr + "/entry/" + i, "entry '" + rawEntries.get(i) + "' is outside the model's sources");
+                }
+                entries.add(e);
+            }
             return new ModelSpec(name, dir, manifests, sources, python, card(m.card(), name),
                     Optional.ofNullable(m.memory()).map(mem -> memory(ptr + "/memory", dir, mem)),
                     Optional.ofNullable(m.test()).map(t -> test(ptr + "/test", t)),
-                    environment(m.environment()));
+                    environment(m.environment()), entries);
         }
 
         private ModelCard card(Raw.Card c, String modelName) {
@@ -390,7 +402,7 @@ public final class WorkspaceLoader {
         }
 
         record Model(String name, String path, List<String> manifests, List<String> sources, String python,
-                Card card, Memory memory, Test test, Environment environment) {
+                Card card, Memory memory, Test test, Environment environment, List<String> entry) {
         }
 
         record Card(String title, String baseModel, String parameters, Map<String, Boolean> features,

@@ -35,18 +35,25 @@ import java.util.Optional;
 final class AnalysisSeams {
 
     private final Workspace workspace;
-    private final ApiHistories histories;
+    private ApiHistories histories;
     private WorkspaceAnalysis analysis;
 
     AnalysisSeams(Workspace workspace) {
         this.workspace = workspace;
-        this.histories = Catalogues.histories(Workspaces.rules());
+    }
+
+    /** Loaded on first need: reading the catalogues costs more than reusing an environment. */
+    private ApiHistories histories() {
+        if (histories == null) {
+            histories = Catalogues.histories(Workspaces.rules());
+        }
+        return histories;
     }
 
     WorkspaceAnalysis analysis() {
         if (analysis == null) {
             Path rules = Workspaces.rules();
-            analysis = new WorkspaceAnalyzer(histories, LintRules.load(rules.resolve("lints.yaml"))).analyze(workspace);
+            analysis = new WorkspaceAnalyzer(histories(), LintRules.load(rules.resolve("lints.yaml"))).analyze(workspace);
         }
         return analysis;
     }
@@ -83,7 +90,7 @@ final class AnalysisSeams {
     }
 
     SymbolHistory symbolHistory() {
-        return CatalogueSymbolHistory.of(new ArrayList<>(histories.all()));
+        return CatalogueSymbolHistory.of(new ArrayList<>(histories().all()));
     }
 
     /**

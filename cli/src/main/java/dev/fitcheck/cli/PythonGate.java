@@ -103,7 +103,9 @@ final class PythonGate {
                         .filter(c -> c.distribution().equals(u.distribution())).map(c -> c.release()).findFirst()
                         .or(() -> m.effective(u.distribution()).newestIn(releases))
                         .or(() -> exactPin(m, u.distribution()));
-                evidence.add(new UpgradeGate.ModelEvidence(m.name(), m.inferred(u.distribution()),
+                // The whole tree: an upgrade that breaks the training code breaks the model too.
+                evidence.add(new UpgradeGate.ModelEvidence(m.name(),
+                        Optional.ofNullable(m.wholeTree().get(u.distribution())).or(() -> m.inferred(u.distribution())),
                         m.constraints().getOrDefault(u.distribution(), List.of()), m.lints(), current));
             }
             GateResult r = new UpgradeGate().check(u.distribution(), u.version(), releases, evidence);
