@@ -2,6 +2,7 @@ package dev.fitcheck.catalogue;
 
 import dev.fitcheck.version.Version;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -13,52 +14,95 @@ import java.util.TreeSet;
 
 /**
  * A package's API over its released versions: every module, its names, its classes' members and
- * signatures, each with the versions (index ranges over {@link #versions()}) in which it exists.
- * Immutable; read with {@link CatalogueStore}, built with {@link CatalogueBuilder}.
+ * signatures, each with the versions (index ranges over {@link #axis()}) in which it exists.
+ * Immutable; read with {@link CatalogueStore}, built with {@link CatalogueBuilder} (Python) or
+ * {@code dev.fitcheck.java.JavaCatalogueBuilder} (Java).
  *
- * <p>Queries answer in index ranges and, through {@link #toVersionSet}, in PEP 440 version sets
- * over real releases: present in indexes 3..7 of {@code [.., 4.46.0, 4.47.0, 4.47.1, 4.48.0]} is
- * {@code >=4.46.0,<4.48.0}; present in the newest catalogued version has no upper bound. Nothing is
- * known outside {@link #coverage()}: a name present in the oldest catalogued version may be older.
+ * <p>The versions are the ecosystem's: PEP 440 versions for pypi, Maven versions for maven
+ * ({@code 33.5.0-jre}), each kept as its label and ordered as the ecosystem orders them. Queries
+ * answer in index ranges, as labels, as ranges written the ecosystem's way ({@link #rangeText}),
+ * and for Python, through {@link #toVersionSet}, as PEP 440 version sets over real releases: present
+ * in indexes 3..7 of {@code [.., 4.46.0, 4.47.0, 4.47.1, 4.48.0]} is {@code >=4.46.0,<4.48.0};
+ * present in the newest catalogued version has no upper bound. Nothing is known outside the
+ * catalogued versions: a name present in the oldest one may be older.
  */
 public final class ApiCatalogue {
 
     private static final int MAX_DEPTH = 40;
 
-    private final String ecosystem;
+    private final VersionAxis axis;
     private final String packageName;
-    private final List<Version> versions;
     private final SortedMap<String, ModuleApi> modules;
     private final List<Versioned<String>> requirements;
 
-    public ApiCatalogue(String ecosystem, String packageName, List<Version> versions, SortedMap<String, ModuleApi> modules,
+    public ApiCatalogue(VersionAxis axis, String packageName, SortedMap<String, ModuleApi> modules,
                         List<Versioned<String>> requirements) {
-        this.ecosystem = Objects.requireNonNull(ecosystem);
+        this.axis = Objects.requireNonNull(axis);
         this.packageName = Objects.requireNonNull(packageName);
-        this.versions = List.copyOf(versions);
-        for (int i = 1; i < this.versions.size(); i++) {
-            if (this.versions.get(i - 1).compareTo(this.versions.get(i)) >= 0) {
-                throw new IllegalArgumentException("catalogue versions must ascend: " + this.versions.get(i - 1)
-                        + " before " + this.versions.get(i));
-            }
-        }
         this.modules = Collections.unmodifiableSortedMap(modules);
         this.requirements = List.copyOf(requirements);
     }
 
-    /** {@code pypi}, or {@code maven} for a Java catalogue. */
-    public String ecosystem() {
-        return ecosystem;
+    /** A Python catalogue over PEP 440 versions, ascending. */
+    public ApiCatalogue(String ecosystem, String packageName, List<Version> versions, SortedMap<String, ModuleApi> modules,
+                        List<Versioned<String>> requirements) {
+        this(pythonAxis(ecosystem, versions), packageName, modules, requirements);
     }
 
-    /** The distribution, PEP 503-normalised for Python: {@code transformers}, {@code liger-kernel}. */
+    private static VersionAxis pythonAxis(String ecosystem, List<Version> versions) {
+        if (Ecosystem.of(ecosystem) != Ecosystem.PYPI) {
+            throw new IllegalArgumentException("PEP 440 versions make a pypi catalogue, not a " + ecosystem + " one");
+        }
+        return VersionAxis.python(versions);
+    }
+
+    /** {@code pypi}, or {@code maven} for a Java catalogue. */
+    public String ecosystem() {
+        return axis.ecosystem().id();
+    }
+
+    /**
+     * The distribution, PEP 503-normalised for Python ({@code transformers}, {@code liger-kernel});
+     * {@code groupId:artifactId} for Maven ({@code com.google.guava:guava}).
+     */
     public String packageName() {
         return packageName;
     }
 
-    /** Catalogued versions, oldest first. */
+    /** The catalogued versions, oldest first, with the ecosystem that orders them. */
+    public VersionAxis axis() {
+        return axis;
+    }
+
+    /** Catalogued versions as the ecosystem writes them, oldest first. */
+    public List<String> versionLabels() {
+        return axis.labels();
+    }
+
+    /** The label of version index {@code i}. */
+    public String label(int i) {
+        return axis.label(i);
+    }
+
+    /** The index of a version by the ecosystem's equality, or -1 when it is not catalogued. */
+    public int indexOf(String label) {
+        return axis.indexOf(label);
+    }
+
+    /** A Python catalogue's versions, oldest first; a Maven catalogue's are not PEP 440 and throw. */
+    public List<Version> pythonVersions() {
+        return axis.pythonVersions();
+    }
+
+    /**
+     * A Python catalogue's versions.
+     *
+     * @deprecated the name reads as if any catalogue had PEP 440 versions; use {@link #pythonVersions()}
+     *             (or {@link #versionLabels()} for any ecosystem)
+     */
+    @Deprecated
     public List<Version> versions() {
-        return versions;
+        return pythonVersions();
     }
 
     public SortedMap<String, ModuleApi> modules() {
@@ -88,12 +132,14 @@ public final class ApiCatalogue {
         return out;
     }
 
+    /** The index of a PEP 440 version in a Python catalogue, or a negative number when it lacks it. */
     public int indexOf(Version v) {
-        return Collections.binarySearch(versions, v);
+        return axis.indexOf(v);
     }
 
-    /** The versions this catalogue knows: from its oldest to its newest, both included. */
+    /** The versions a Python catalogue knows: from its oldest to its newest, both included. */
     public dev.fitcheck.version.VersionSet coverage() {
+        List<Version> versions = pythonVersions();
         if (versions.isEmpty()) return dev.fitcheck.version.VersionSet.none();
         Version last = versions.get(versions.size() - 1);
         return dev.fitcheck.version.VersionSet.atLeast(versions.get(0))
@@ -101,28 +147,50 @@ public final class ApiCatalogue {
     }
 
     /**
-     * The versions an index set stands for: each stretch {@code lo..hi} becomes
-     * {@code >=v[lo],<v[hi+1]}, or {@code >=v[lo]} when it reaches the newest version.
+     * The PEP 440 versions an index set of a Python catalogue stands for: each stretch
+     * {@code lo..hi} becomes {@code >=v[lo],<v[hi+1]}, or {@code >=v[lo]} when it reaches the newest version.
      */
     public dev.fitcheck.version.VersionSet toVersionSet(IndexRanges r) {
-        dev.fitcheck.version.VersionSet out = dev.fitcheck.version.VersionSet.none();
-        for (int k = 0; k < r.intervals(); k++) {
-            Version lo = versions.get(r.low(k));
-            int hi = r.high(k);
-            out = out.union(hi + 1 >= versions.size()
-                    ? dev.fitcheck.version.VersionSet.atLeast(lo)
-                    : dev.fitcheck.version.VersionSet.between(lo, versions.get(hi + 1)));
-        }
-        return out;
+        return axis.toVersionSet(r);
     }
 
-    /** The catalogued versions in an index set, oldest first. */
+    /** An index set written as the ecosystem writes ranges: {@code >=4.46.0,<4.48.0}, {@code [20.0,21.0)}. */
+    public String rangeText(IndexRanges r) {
+        return axis.rangeText(r);
+    }
+
+    /** The catalogued versions of a Python catalogue in an index set, oldest first. */
     public List<Version> versionsIn(IndexRanges r) {
+        List<Version> versions = pythonVersions();
         List<Version> out = new ArrayList<>();
         for (int k = 0; k < r.intervals(); k++) {
             for (int i = r.low(k); i <= r.high(k); i++) out.add(versions.get(i));
         }
         return out;
+    }
+
+    /** The catalogued version labels in an index set, oldest first. */
+    public List<String> labelsIn(IndexRanges r) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < r.intervals(); k++) {
+            for (int i = r.low(k); i <= r.high(k); i++) out.add(axis.label(i));
+        }
+        return out;
+    }
+
+    /**
+     * The same catalogue over only the versions in {@code wanted} that it holds (by the
+     * ecosystem's equality), re-indexed; facts found in none of them drop out. What a question
+     * about some releases is answered over.
+     */
+    public ApiCatalogue select(java.util.Collection<String> wanted) {
+        BitSet keep = new BitSet();
+        for (String w : wanted) {
+            int i = axis.indexOf(w);
+            if (i >= 0) keep.set(i);
+        }
+        if (keep.cardinality() == axis.size()) return this;
+        return CatalogueAccumulator.of(this).toCatalogue(label -> keep.get(axis.indexOf(label)));
     }
 
     // ---- lookups --------------------------------------------------------------------------------
@@ -181,6 +249,21 @@ public final class ApiCatalogue {
         return member(module, name, member, within, new HashSet<>(), 0);
     }
 
+    /**
+     * The members a class defines under {@code member}: the one of that key, and for Java, where a
+     * method's key holds its descriptor, every overload of that name ({@code valueOf} finds
+     * {@code valueOf(I)Ljava/lang/String;} and {@code valueOf(J)Ljava/lang/String;}).
+     */
+    public static List<MemberApi> membersNamed(NameApi n, String member) {
+        List<MemberApi> out = new ArrayList<>(1);
+        MemberApi exact = n.members().get(member);
+        if (exact != null) out.add(exact);
+        if (member.indexOf('(') < 0) {
+            out.addAll(n.members().subMap(member + "(", member + "(\uffff").values());
+        }
+        return out;
+    }
+
     /** Presence of a member, and the versions where a base outside the package leaves it open. */
     public record MemberPresence(IndexRanges present, IndexRanges undecided) {
     }
@@ -198,8 +281,7 @@ public final class ApiCatalogue {
             }
             IndexRanges present = IndexRanges.empty();
             IndexRanges undecided = IndexRanges.empty();
-            MemberApi own = n.members().get(member);
-            if (own != null) present = present.union(own.presence().intersect(within));
+            for (MemberApi own : membersNamed(n, member)) present = present.union(own.presence().intersect(within));
             for (NameVariant v : n.variants()) {
                 if (v.typeOnly() || v.target() == null) continue;
                 Target t = Target.parse(v.target());
@@ -231,15 +313,15 @@ public final class ApiCatalogue {
         return memberPresence(p.module(), p.name().get(), p.member().get()).present();
     }
 
-    /** {@link #presence} as PEP 440 versions. */
+    /** {@link #presence} as PEP 440 versions (Python only). */
     public dev.fitcheck.version.VersionSet availability(ApiPath p) {
         return toVersionSet(presence(p));
     }
 
-    /** The first catalogued version in which the path exists. */
+    /** The first catalogued version in which the path exists (Python only). */
     public Optional<Version> firstVersionWith(ApiPath p) {
         int i = presence(p).first();
-        return i < 0 ? Optional.empty() : Optional.of(versions.get(i));
+        return i < 0 ? Optional.empty() : Optional.of(pythonVersions().get(i));
     }
 
     /**
@@ -250,7 +332,7 @@ public final class ApiCatalogue {
         IndexRanges r = presence(p);
         if (r.isEmpty()) return Optional.empty();
         int after = r.high(0) + 1;
-        return after < versions.size() ? Optional.of(versions.get(after)) : Optional.empty();
+        return after < axis.size() ? Optional.of(pythonVersions().get(after)) : Optional.empty();
     }
 
     // ---- signatures -----------------------------------------------------------------------------
@@ -352,8 +434,9 @@ public final class ApiCatalogue {
             return colon < 0 ? new Target(s, null) : new Target(s.substring(0, colon), s.substring(colon + 1));
         }
 
+        /** Python's {@code object} or Java's {@code java.lang.Object}: the root every class has, whose members are not catalogued. */
         boolean isBuiltinObject() {
-            return module.equals("builtins") && "object".equals(name);
+            return (module.equals("builtins") && "object".equals(name)) || (module.equals("java.lang") && "Object".equals(name));
         }
     }
 }

@@ -7,34 +7,43 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Folds releases, in any order, into a catalogue: every fact (a module, a name bound a given way,
- * a member, a signature) collects the set of releases that have it, and {@link #toCatalogue()}
- * turns those sets into index ranges over the versions sorted. Starting from an existing catalogue
- * is how a catalogue is extended with releases it lacks, including ones older than its newest.
+ * a member, a signature, a set of modifiers) collects the set of releases that have it, and
+ * {@link #toCatalogue()} turns those sets into index ranges over the versions sorted in the
+ * ecosystem's order. Starting from an existing catalogue is how a catalogue is extended with
+ * releases it lacks, including ones older than its newest.
  */
 public final class CatalogueAccumulator {
 
-    private final String ecosystem;
+    private final Ecosystem ecosystem;
     private final String packageName;
-    /** Versions in the order they were added; a fact's bits are positions in this list. */
-    private final List<Version> versions = new ArrayList<>();
-    private final Map<Version, Integer> ids = new HashMap<>();
+    /** Version labels in the order they were added; a fact's bits are positions in this list. */
+    private final List<String> versions = new ArrayList<>();
+    /** Label to position, by the ecosystem's equality: {@code 1.0} and {@code 1.0.0} are one version. */
+    private final Map<String, Integer> ids;
     private final Map<String, ModuleAcc> modules = new HashMap<>();
     private final Map<String, BitSet> requirements = new HashMap<>();
 
-    public CatalogueAccumulator(String ecosystem, String packageName) {
+    public CatalogueAccumulator(Ecosystem ecosystem, String packageName) {
         this.ecosystem = ecosystem;
         this.packageName = packageName;
+        this.ids = new TreeMap<>(ecosystem.order());
+    }
+
+    public CatalogueAccumulator(String ecosystem, String packageName) {
+        this(Ecosystem.of(ecosystem), packageName);
     }
 
     /** Starts from everything an existing catalogue holds. */
     public static CatalogueAccumulator of(ApiCatalogue c) {
-        CatalogueAccumulator a = new CatalogueAccumulator(c.ecosystem(), c.packageName());
-        for (Version v : c.versions()) {
+        CatalogueAccumulator a = new CatalogueAccumulator(c.axis().ecosystem(), c.packageName());
+        for (String v : c.versionLabels()) {
             a.ids.put(v, a.versions.size());
             a.versions.add(v);
         }
@@ -47,38 +56,44 @@ public final class CatalogueAccumulator {
                     na.variants.computeIfAbsent(new VariantKey(v.kind(), v.typeOnly(), v.exported(), v.target()),
                             k -> new BitSet()).or(v.versions().toBitSet());
                 }
-                for (Versioned<List<String>> b : n.bases()) {
-                    na.bases.computeIfAbsent(b.value(), k -> new BitSet()).or(b.versions().toBitSet());
-                }
-                for (Versioned<Signature> s : n.signatures()) {
-                    na.signatures.computeIfAbsent(s.value(), k -> new BitSet()).or(s.versions().toBitSet());
-                }
+                fold(n.bases(), na.bases);
+                fold(n.signatures(), na.signatures);
+                fold(n.modifiers(), na.modifiers);
                 for (MemberApi mem : n.members().values()) {
                     MemberAcc mema = na.members.computeIfAbsent(mem.member(), k -> new MemberAcc());
-                    for (Versioned<SymbolKind> k : mem.kinds()) {
-                        mema.kinds.computeIfAbsent(k.value(), x -> new BitSet()).or(k.versions().toBitSet());
-                    }
-                    for (Versioned<Signature> s : mem.signatures()) {
-                        mema.signatures.computeIfAbsent(s.value(), x -> new BitSet()).or(s.versions().toBitSet());
-                    }
+                    fold(mem.kinds(), mema.kinds);
+                    fold(mem.signatures(), mema.signatures);
+                    fold(mem.modifiers(), mema.modifiers);
                 }
             }
         }
-        for (Versioned<String> r : c.requirements()) {
-            a.requirements.computeIfAbsent(r.value(), k -> new BitSet()).or(r.versions().toBitSet());
-        }
+        fold(c.requirements(), a.requirements);
         return a;
+    }
+
+    private static <T> void fold(List<Versioned<T>> from, Map<T, BitSet> into) {
+        for (Versioned<T> v : from) into.computeIfAbsent(v.value(), k -> new BitSet()).or(v.versions().toBitSet());
     }
 
     public String packageName() {
         return packageName;
     }
 
-    public boolean has(Version v) {
-        return ids.containsKey(v);
+    public Ecosystem ecosystem() {
+        return ecosystem;
     }
 
-    public List<Version> versions() {
+    /** Whether the version is held, by the ecosystem's equality. */
+    public boolean has(String version) {
+        return ids.containsKey(version);
+    }
+
+    public boolean has(Version v) {
+        return has(v.toString());
+    }
+
+    /** Version labels in the order they were added. */
+    public List<String> versions() {
         return List.copyOf(versions);
     }
 
@@ -86,9 +101,25 @@ public final class CatalogueAccumulator {
         if (ids.containsKey(release.version())) {
             throw new IllegalArgumentException(packageName + " " + release.version() + " is already in the catalogue");
         }
-        int id = versions.size();
-        versions.add(release.version());
-        ids.put(release.version(), id);
+        put(release);
+    }
+
+    /**
+     * Adds a release, or replaces what a release of the same version brought with this reading of
+     * it (a snapshot's jar changes under one version).
+     */
+    public void put(ReleaseApi release) {
+        Integer held = ids.get(release.version());
+        int id;
+        if (held != null) {
+            id = held;
+            clear(id);
+        } else {
+            ecosystem.check(release.version());
+            id = versions.size();
+            versions.add(release.version());
+            ids.put(release.version(), id);
+        }
         for (Map.Entry<String, ReleaseApi.Module> me : release.modules().entrySet()) {
             ModuleAcc ma = modules.computeIfAbsent(me.getKey(), k -> new ModuleAcc());
             ma.present.set(id);
@@ -99,11 +130,13 @@ public final class CatalogueAccumulator {
                         k -> new BitSet()).set(id);
                 if (!n.bases().isEmpty()) na.bases.computeIfAbsent(n.bases(), k -> new BitSet()).set(id);
                 if (n.signature() != null) na.signatures.computeIfAbsent(n.signature(), k -> new BitSet()).set(id);
+                if (!n.modifiers().isEmpty()) na.modifiers.computeIfAbsent(n.modifiers(), k -> new BitSet()).set(id);
                 for (Map.Entry<String, ReleaseApi.Member> mm : n.members().entrySet()) {
                     MemberAcc mema = na.members.computeIfAbsent(mm.getKey(), k -> new MemberAcc());
                     ReleaseApi.Member m = mm.getValue();
                     mema.kinds.computeIfAbsent(m.kind(), k -> new BitSet()).set(id);
                     if (m.signature() != null) mema.signatures.computeIfAbsent(m.signature(), k -> new BitSet()).set(id);
+                    if (!m.modifiers().isEmpty()) mema.modifiers.computeIfAbsent(m.modifiers(), k -> new BitSet()).set(id);
                 }
             }
         }
@@ -112,48 +145,94 @@ public final class CatalogueAccumulator {
         }
     }
 
-    /** The catalogue of everything added, versions sorted. */
+    /** Forgets everything release {@code id} brought; facts left without a release drop out in {@link #toCatalogue}. */
+    private void clear(int id) {
+        for (ModuleAcc ma : modules.values()) {
+            ma.present.clear(id);
+            for (NameAcc na : ma.names.values()) {
+                na.variants.values().forEach(b -> b.clear(id));
+                na.bases.values().forEach(b -> b.clear(id));
+                na.signatures.values().forEach(b -> b.clear(id));
+                na.modifiers.values().forEach(b -> b.clear(id));
+                for (MemberAcc mema : na.members.values()) {
+                    mema.kinds.values().forEach(b -> b.clear(id));
+                    mema.signatures.values().forEach(b -> b.clear(id));
+                    mema.modifiers.values().forEach(b -> b.clear(id));
+                }
+            }
+        }
+        requirements.values().forEach(b -> b.clear(id));
+    }
+
+    /** The catalogue of everything added, versions sorted in the ecosystem's order. */
     public ApiCatalogue toCatalogue() {
-        List<Version> sorted = new ArrayList<>(versions);
-        sorted.sort(Comparator.naturalOrder());
+        return toCatalogue(v -> true);
+    }
+
+    /**
+     * The catalogue over only the versions {@code keep} accepts, re-indexed; whatever is then in no
+     * version drops out. One canonical order of every list, however the versions were chosen.
+     */
+    public ApiCatalogue toCatalogue(Predicate<String> keep) {
+        List<String> sorted = new ArrayList<>(); // the TreeMap's order is the ecosystem's
         int[] newIndex = new int[versions.size()];
-        for (int id = 0; id < versions.size(); id++) {
-            newIndex[id] = java.util.Collections.binarySearch(sorted, versions.get(id));
+        java.util.Arrays.fill(newIndex, -1);
+        for (Map.Entry<String, Integer> e : ids.entrySet()) {
+            if (keep.test(e.getKey())) {
+                newIndex[e.getValue()] = sorted.size();
+                sorted.add(e.getKey());
+            }
         }
         Function<BitSet, IndexRanges> remap = bits -> {
             BitSet out = new BitSet();
-            for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) out.set(newIndex[i]);
+            for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+                if (newIndex[i] >= 0) out.set(newIndex[i]);
+            }
             return IndexRanges.of(out);
         };
         TreeMap<String, ModuleApi> outModules = new TreeMap<>();
         modules.forEach((module, ma) -> {
+            IndexRanges present = remap.apply(ma.present);
+            if (present.isEmpty()) return;
             TreeMap<String, NameApi> names = new TreeMap<>();
             ma.names.forEach((name, na) -> {
                 List<NameVariant> variants = new ArrayList<>();
-                na.variants.forEach((k, bits) -> variants.add(
-                        new NameVariant(k.kind(), k.typeOnly(), k.exported(), k.target(), remap.apply(bits))));
+                na.variants.forEach((k, bits) -> {
+                    IndexRanges r = remap.apply(bits);
+                    if (!r.isEmpty()) variants.add(new NameVariant(k.kind(), k.typeOnly(), k.exported(), k.target(), r));
+                });
+                if (variants.isEmpty()) return;
                 variants.sort(Comparator.comparingInt((NameVariant v) -> v.versions().first())
                         .thenComparing(v -> v.kind().code())
                         .thenComparing(v -> v.target() == null ? "" : v.target())
                         .thenComparing(NameVariant::typeOnly)
                         .thenComparing(NameVariant::exported));
                 TreeMap<String, MemberApi> members = new TreeMap<>();
-                na.members.forEach((member, mema) -> members.put(member, new MemberApi(member,
-                        versioned(mema.kinds, remap, SymbolKind::code), versioned(mema.signatures, remap, Signature::toString))));
+                na.members.forEach((member, mema) -> {
+                    List<Versioned<SymbolKind>> kinds = versioned(mema.kinds, remap, SymbolKind::code);
+                    if (!kinds.isEmpty()) {
+                        members.put(member, new MemberApi(member, kinds, versioned(mema.signatures, remap, Signature::toString),
+                                versioned(mema.modifiers, remap, Modifier::codes)));
+                    }
+                });
                 names.put(name, new NameApi(name, variants, versioned(na.bases, remap, b -> String.join(",", b)),
-                        versioned(na.signatures, remap, Signature::toString), members));
+                        versioned(na.signatures, remap, Signature::toString), members,
+                        versioned(na.modifiers, remap, Modifier::codes)));
             });
-            outModules.put(module, new ModuleApi(module, remap.apply(ma.present), names));
+            outModules.put(module, new ModuleApi(module, present, names));
         });
         List<Versioned<String>> reqs = versioned(requirements, remap, s -> s);
-        return new ApiCatalogue(ecosystem, packageName, sorted, outModules, reqs);
+        return new ApiCatalogue(VersionAxis.of(ecosystem, sorted), packageName, outModules, reqs);
     }
 
-    /** Values with their ranges, oldest first, ties by a stable text key. */
+    /** Values with their ranges, oldest first, ties by a stable text key; values left in no version dropped. */
     private static <T> List<Versioned<T>> versioned(Map<T, BitSet> map, Function<BitSet, IndexRanges> remap,
                                                     Function<T, String> key) {
         List<Versioned<T>> out = new ArrayList<>(map.size());
-        map.forEach((value, bits) -> out.add(new Versioned<>(value, remap.apply(bits))));
+        map.forEach((value, bits) -> {
+            IndexRanges r = remap.apply(bits);
+            if (!r.isEmpty()) out.add(new Versioned<>(value, r));
+        });
         out.sort(Comparator.comparingInt((Versioned<T> v) -> v.versions().first()).thenComparing(v -> key.apply(v.value())));
         return out;
     }
@@ -170,11 +249,13 @@ public final class CatalogueAccumulator {
         final Map<VariantKey, BitSet> variants = new HashMap<>(4);
         final Map<List<String>, BitSet> bases = new HashMap<>(2);
         final Map<Signature, BitSet> signatures = new HashMap<>(2);
+        final Map<Set<Modifier>, BitSet> modifiers = new HashMap<>(2);
         final Map<String, MemberAcc> members = new HashMap<>();
     }
 
     private static final class MemberAcc {
         final Map<SymbolKind, BitSet> kinds = new HashMap<>(2);
         final Map<Signature, BitSet> signatures = new HashMap<>(2);
+        final Map<Set<Modifier>, BitSet> modifiers = new HashMap<>(2);
     }
 }

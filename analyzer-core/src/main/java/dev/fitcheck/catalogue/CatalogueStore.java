@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.fitcheck.evidence.InputError;
-import dev.fitcheck.version.InvalidVersionException;
-import dev.fitcheck.version.Version;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
@@ -45,17 +44,28 @@ import java.util.zip.GZIPOutputStream;
  *   "signatures": [ "self, config, **kwargs", ... ],
  *   "requirements": [ ["huggingface-hub<1.0,>=0.23.2", "ranges"], ... ],
  *   "modules": [ [moduleId, "ranges", [ name, ... ]], ... ] }
- * name:    [nameId, [[kindCode, flags, targetId or -1, "ranges"], ...], bases, signatures, members]
+ * name:    [nameId, [[kindCode, flags, targetId or -1, "ranges"], ...], bases, signatures, members, modifiers]
  *          (flags: 1 type-only, 2 exported; trailing empty lists are left out)
  * bases:   [[[targetId, ...], "ranges"], ...]
  * signatures: [[signatureId, "ranges"], ...]
- * members: [[memberId, [[kindCode, "ranges"], ...], signatures], ...]
+ * members: [[memberId, [[kindCode, "ranges"], ...], signatures, modifiers], ...]
+ * modifiers: [["fs", "ranges"], ...]   (Modifier codes; only non-empty sets)
  * </pre>
+ *
+ * <p>{@code ecosystem} comes before {@code versions} and {@code signatures}, which are read the
+ * ecosystem's way: PEP 440 versions and Python parameter lists for {@code pypi}; Maven versions
+ * ({@code 33.5.0-jre}) and JVM descriptors for {@code maven}, whose package is
+ * {@code groupId:artifactId}.
+ *
+ * <p>Format version 2 added modifiers, Java's kinds and the {@code maven} ecosystem; a catalogue
+ * that uses none of them (every Python one) is written as version 1, byte for byte what version 1
+ * wrote, so that earlier readers still read it. The number written is the lowest reader that can.
  */
 public final class CatalogueStore {
 
     public static final String FORMAT = "fitcheck-api-catalogue";
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version, which this class reads along with every older one. */
+    public static final int FORMAT_VERSION = 2;
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -100,11 +110,11 @@ public final class CatalogueStore {
             // tables before modules, so that a reader resolves ids as it streams
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
-            g.writeNumberField("formatVersion", FORMAT_VERSION);
+            g.writeNumberField("formatVersion", t.formatVersion);
             g.writeStringField("ecosystem", c.ecosystem());
             g.writeStringField("package", c.packageName());
             g.writeArrayFieldStart("versions");
-            for (Version v : c.versions()) g.writeString(v.toString());
+            for (String v : c.versionLabels()) g.writeString(v);
             g.writeEndArray();
             g.writeArrayFieldStart("strings");
             for (String s : t.strings) g.writeString(s);
@@ -150,7 +160,8 @@ public final class CatalogueStore {
             g.writeEndArray();
         }
         g.writeEndArray();
-        boolean members = !n.members().isEmpty();
+        boolean modifiers = !n.modifiers().isEmpty();
+        boolean members = modifiers || !n.members().isEmpty();
         boolean sigs = members || !n.signatures().isEmpty();
         boolean bases = sigs || !n.bases().isEmpty();
         if (bases) {
@@ -179,9 +190,22 @@ public final class CatalogueStore {
                     g.writeEndArray();
                 }
                 g.writeEndArray();
-                if (!m.signatures().isEmpty()) writeSignatures(g, t, m.signatures());
+                if (!m.signatures().isEmpty() || !m.modifiers().isEmpty()) writeSignatures(g, t, m.signatures());
+                if (!m.modifiers().isEmpty()) writeModifiers(g, m.modifiers());
                 g.writeEndArray();
             }
+            g.writeEndArray();
+        }
+        if (modifiers) writeModifiers(g, n.modifiers());
+        g.writeEndArray();
+    }
+
+    private static void writeModifiers(JsonGenerator g, List<Versioned<Set<Modifier>>> modifiers) throws IOException {
+        g.writeStartArray();
+        for (Versioned<Set<Modifier>> m : modifiers) {
+            g.writeStartArray();
+            g.writeString(Modifier.codes(m.value()));
+            g.writeString(m.versions().toString());
             g.writeEndArray();
         }
         g.writeEndArray();
@@ -229,7 +253,8 @@ public final class CatalogueStore {
         private final JsonParser p;
         private final List<String> strings = new ArrayList<>();
         private final List<Signature> signatures = new ArrayList<>();
-        private final List<Version> versions = new ArrayList<>();
+        private final List<String> versions = new ArrayList<>();
+        private Ecosystem ecosystem;
         private final List<Versioned<String>> requirements = new ArrayList<>();
         private final TreeMap<String, ModuleApi> modules = new TreeMap<>();
         private boolean tables;
@@ -242,7 +267,6 @@ public final class CatalogueStore {
             expect(p.nextToken(), JsonToken.START_OBJECT);
             String format = null;
             int formatVersion = -1;
-            String ecosystem = null;
             String pkg = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -250,22 +274,20 @@ public final class CatalogueStore {
                 switch (field) {
                     case "format" -> format = p.getText();
                     case "formatVersion" -> formatVersion = p.getIntValue();
-                    case "ecosystem" -> ecosystem = p.getText();
+                    case "ecosystem" -> ecosystem = Ecosystem.of(p.getText());
                     case "package" -> pkg = p.getText();
                     case "versions" -> {
                         checkFormat(format, formatVersion);
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            String v = p.getText();
-                            versions.add(Version.tryParse(v).orElseThrow(
-                                    () -> new IllegalArgumentException("version '" + v + "' is not PEP 440")));
-                        }
+                        ecosystemFirst("versions");
+                        while (p.nextToken() != JsonToken.END_ARRAY) versions.add(p.getText());
                     }
                     case "strings" -> {
                         while (p.nextToken() != JsonToken.END_ARRAY) strings.add(p.getText());
                         tables = true;
                     }
                     case "signatures" -> {
-                        while (p.nextToken() != JsonToken.END_ARRAY) signatures.add(Signature.parse(p.getText()));
+                        ecosystemFirst("signatures");
+                        while (p.nextToken() != JsonToken.END_ARRAY) signatures.add(Signature.parse(ecosystem, p.getText()));
                     }
                     case "requirements" -> {
                         while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -284,15 +306,21 @@ public final class CatalogueStore {
                 }
             }
             checkFormat(format, formatVersion);
-            return new ApiCatalogue(ecosystem, pkg, versions, modules, requirements);
+            ecosystemFirst("the end");
+            return new ApiCatalogue(VersionAxis.of(ecosystem, versions), pkg, modules, requirements);
+        }
+
+        private void ecosystemFirst(String what) {
+            if (ecosystem == null) throw new IllegalArgumentException("no \"ecosystem\" before " + what);
         }
 
         private static void checkFormat(String format, int version) {
             if (!FORMAT.equals(format)) {
                 throw new IllegalArgumentException("the \"format\" field is not \"" + FORMAT + "\"");
             }
-            if (version != FORMAT_VERSION) {
-                throw new IllegalArgumentException("format version " + version + " is not the supported " + FORMAT_VERSION);
+            if (version < 1 || version > FORMAT_VERSION) {
+                throw new IllegalArgumentException("format version " + version + " is not one this fitcheck reads (1 to "
+                        + FORMAT_VERSION + ")");
             }
         }
 
@@ -330,6 +358,7 @@ public final class CatalogueStore {
             }
             List<Versioned<List<String>>> bases = List.of();
             List<Versioned<Signature>> sigs = List.of();
+            List<Versioned<Set<Modifier>>> modifiers = List.of();
             TreeMap<String, MemberApi> members = new TreeMap<>();
             if (p.nextToken() == JsonToken.START_ARRAY) {
                 bases = new ArrayList<>(1);
@@ -348,11 +377,16 @@ public final class CatalogueStore {
                             MemberApi m = member();
                             members.put(m.member(), m);
                         }
-                        expect(p.nextToken(), JsonToken.END_ARRAY);
+                        JsonToken t = p.nextToken();
+                        if (t == JsonToken.START_ARRAY) {
+                            modifiers = modifiers();
+                            t = p.nextToken();
+                        }
+                        expect(t, JsonToken.END_ARRAY);
                     }
                 }
             }
-            return new NameApi(name, variants, bases, sigs, members);
+            return new NameApi(name, variants, bases, sigs, members, modifiers);
         }
 
         /** A member array; the parser stands on its START_ARRAY. */
@@ -369,11 +403,30 @@ public final class CatalogueStore {
                 expect(p.nextToken(), JsonToken.END_ARRAY);
             }
             List<Versioned<Signature>> sigs = List.of();
+            List<Versioned<Set<Modifier>>> modifiers = List.of();
             if (p.nextToken() == JsonToken.START_ARRAY) {
                 sigs = signatures();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_ARRAY) {
+                    modifiers = modifiers();
+                    t = p.nextToken();
+                }
+                expect(t, JsonToken.END_ARRAY);
+            }
+            return new MemberApi(member, kinds, sigs, modifiers);
+        }
+
+        /** [["fs", ranges], ...]; the parser stands on its START_ARRAY. */
+        private List<Versioned<Set<Modifier>>> modifiers() throws IOException {
+            List<Versioned<Set<Modifier>>> out = new ArrayList<>(1);
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                p.nextToken();
+                Set<Modifier> set = Modifier.parse(p.getText());
+                p.nextToken();
+                out.add(new Versioned<>(set, IndexRanges.parse(p.getText())));
                 expect(p.nextToken(), JsonToken.END_ARRAY);
             }
-            return new MemberApi(member, kinds, sigs);
+            return out;
         }
 
         /** [[signatureId, ranges], ...]; the parser stands on its START_ARRAY. */
@@ -398,26 +451,36 @@ public final class CatalogueStore {
     }
 
     /** The sorted string and signature tables of one catalogue. */
+    /**
+     * The sorted string and signature tables of one catalogue, and the format version it needs.
+     */
     private record Tables(List<String> strings, Map<String, Integer> stringIds, List<String> signatures,
-                          Map<String, Integer> signatureIds) {
+                          Map<String, Integer> signatureIds, int formatVersion) {
 
         static Tables of(ApiCatalogue c) {
             TreeSet<String> strings = new TreeSet<>();
             TreeSet<String> sigs = new TreeSet<>();
+            boolean v2 = !c.ecosystem().equals(Ecosystem.PYPI.id());
             for (ModuleApi m : c.modules().values()) {
                 strings.add(m.module());
                 for (NameApi n : m.names().values()) {
                     strings.add(n.name());
-                    for (NameVariant v : n.variants()) if (v.target() != null) strings.add(v.target());
+                    v2 |= !n.modifiers().isEmpty();
+                    for (NameVariant v : n.variants()) {
+                        if (v.target() != null) strings.add(v.target());
+                        v2 |= !v.kind().inFormat1();
+                    }
                     for (Versioned<List<String>> b : n.bases()) strings.addAll(b.value());
                     for (Versioned<Signature> s : n.signatures()) sigs.add(s.value().toString());
                     for (MemberApi mem : n.members().values()) {
                         strings.add(mem.member());
+                        v2 |= !mem.modifiers().isEmpty();
+                        for (Versioned<SymbolKind> k : mem.kinds()) v2 |= !k.value().inFormat1();
                         for (Versioned<Signature> s : mem.signatures()) sigs.add(s.value().toString());
                     }
                 }
             }
-            return new Tables(new ArrayList<>(strings), index(strings), new ArrayList<>(sigs), index(sigs));
+            return new Tables(new ArrayList<>(strings), index(strings), new ArrayList<>(sigs), index(sigs), v2 ? 2 : 1);
         }
 
         private static Map<String, Integer> index(TreeSet<String> sorted) {

@@ -1,6 +1,5 @@
 package dev.fitcheck.catalogue;
 
-import dev.fitcheck.version.Version;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,12 +14,12 @@ public final class PresenceText {
     }
 
     /** One stretch of versions: first and last catalogued version that have it, and the one after. */
-    public record Stretch(Version from, Version to, Version removedIn) {
+    public record Stretch(String from, String to, String removedIn) {
     }
 
     public static List<Stretch> stretches(ApiCatalogue c, IndexRanges r) {
         List<Stretch> out = new ArrayList<>();
-        List<Version> v = c.versions();
+        List<String> v = c.versionLabels();
         for (int k = 0; k < r.intervals(); k++) {
             int lo = r.low(k);
             int hi = r.high(k);
@@ -43,7 +42,7 @@ public final class PresenceText {
     }
 
     private static String describe(ApiCatalogue c, IndexRanges r, String endWord) {
-        List<Version> v = c.versions();
+        List<String> v = c.versionLabels();
         if (r.isEmpty()) {
             return "in no catalogued release (" + v.get(0) + " – " + v.get(v.size() - 1) + ")";
         }

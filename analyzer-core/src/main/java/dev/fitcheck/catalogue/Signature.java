@@ -4,14 +4,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parameters of a callable, enough to check the keywords a caller passes. Its text form is how
+ * The signature of a callable or field, in its ecosystem's terms.
+ *
+ * <p>Python: the parameters, enough to check the keywords a caller passes. The text form is how
  * Python writes a parameter list without annotations and with defaults shown as a bare {@code =}:
  * {@code self, config, /, x=, *args, y, **kwargs} ({@code *} alone opens keyword-only parameters).
+ *
+ * <p>Java: the JVM descriptor, which is what compiled code links by: {@code (Ljava/lang/Object;)I}
+ * for a method, {@code Ljava/util/List;} for a field. {@code params} is then empty.
+ *
+ * @param descriptor the JVM descriptor of a Java member; null for a Python parameter list
  */
-public record Signature(List<Param> params) {
+public record Signature(List<Param> params, String descriptor) {
 
     public Signature {
         params = List.copyOf(params);
+        if (descriptor != null && !params.isEmpty()) {
+            throw new IllegalArgumentException("a signature is a parameter list or a JVM descriptor, not both");
+        }
+    }
+
+    /** A Python parameter list. */
+    public Signature(List<Param> params) {
+        this(params, null);
+    }
+
+    /** A Java member's JVM descriptor. */
+    public static Signature jvm(String descriptor) {
+        if (descriptor.isEmpty()) throw new IllegalArgumentException("a JVM descriptor cannot be empty");
+        return new Signature(List.of(), descriptor);
+    }
+
+    public boolean isJvm() {
+        return descriptor != null;
+    }
+
+    /** A signature's text form as {@code ecosystem} writes it: {@link #parse} for Python, a JVM descriptor for Maven. */
+    public static Signature parse(Ecosystem ecosystem, String text) {
+        return ecosystem == Ecosystem.MAVEN ? jvm(text) : parse(text);
     }
 
     /** Whether {@code keyword=...} is accepted: a parameter of that name that is not positional-only, or {@code **kwargs}. */
@@ -31,8 +61,10 @@ public record Signature(List<Param> params) {
         return params.stream().map(Param::name).toList();
     }
 
+    /** The Python parameter list's text, or the JVM descriptor. */
     @Override
     public String toString() {
+        if (descriptor != null) return descriptor;
         StringBuilder b = new StringBuilder();
         boolean star = false;
         for (int i = 0; i < params.size(); i++) {
@@ -64,7 +96,7 @@ public record Signature(List<Param> params) {
         return b;
     }
 
-    /** Reads {@link #toString()}'s form back. */
+    /** Reads {@link #toString()}'s form of a Python parameter list back. */
     public static Signature parse(String text) {
         List<Param> out = new ArrayList<>();
         if (text.isBlank()) return new Signature(out);

@@ -2,7 +2,11 @@ package dev.fitcheck.catalogue;
 
 import java.util.Map;
 
-/** What a module-level name or a class member is. The one-letter codes are the store's and never change. */
+/**
+ * What a module-level name or a class member is. The one-letter codes are the store's and never
+ * change. The first eight are Python's; Java adds its kinds of type (a Java class is
+ * {@link #CLASS}), constructors and fields.
+ */
 public enum SymbolKind {
     CLASS("C"),
     FUNCTION("F"),
@@ -12,11 +16,18 @@ public enum SymbolKind {
     SUBMODULE("S"),
     METHOD("M"),
     PROPERTY("P"),
-    ATTRIBUTE("A");
+    ATTRIBUTE("A"),
+    INTERFACE("N"),
+    ENUM("E"),
+    RECORD("R"),
+    /** A Java annotation type ({@code @interface}). */
+    ANNOTATION("T"),
+    /** A Java constructor ({@code <init>}): linked like a method, never inherited. */
+    CONSTRUCTOR("K"),
+    /** A Java field. */
+    FIELD("D");
 
-    private static final Map<String, SymbolKind> BY_CODE = Map.of(
-            "C", CLASS, "F", FUNCTION, "V", VARIABLE, "I", IMPORT, "S", SUBMODULE, "M", METHOD, "P", PROPERTY,
-            "A", ATTRIBUTE);
+    private static final Map<String, SymbolKind> BY_CODE = byCode();
 
     private final String code;
 
@@ -28,12 +39,23 @@ public enum SymbolKind {
         return code;
     }
 
+    private static Map<String, SymbolKind> byCode() {
+        Map<String, SymbolKind> m = new java.util.HashMap<>();
+        for (SymbolKind k : values()) m.put(k.code, k);
+        return Map.copyOf(m);
+    }
+
     public static SymbolKind ofCode(String code) {
         SymbolKind k = BY_CODE.get(code);
         if (k == null) {
             throw new IllegalArgumentException("unknown symbol kind code '" + code + "'");
         }
         return k;
+    }
+
+    /** Whether catalogue format version 1 (Python's eight kinds) can hold this kind. */
+    public boolean inFormat1() {
+        return ordinal() <= ATTRIBUTE.ordinal();
     }
 
     /** {@code class}, {@code function}, as people read them. */

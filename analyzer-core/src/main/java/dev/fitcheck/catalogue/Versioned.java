@@ -19,6 +19,15 @@ public record Versioned<T>(T value, IndexRanges versions) {
         return null;
     }
 
+    /** Where a value that passes {@code test} holds. */
+    public static <T> IndexRanges where(List<Versioned<T>> list, java.util.function.Predicate<? super T> test) {
+        IndexRanges r = IndexRanges.empty();
+        for (Versioned<T> v : list) {
+            if (test.test(v.value)) r = r.union(v.versions);
+        }
+        return r;
+    }
+
     /** Where any of {@code list} holds. */
     public static IndexRanges union(List<? extends Versioned<?>> list) {
         IndexRanges r = IndexRanges.empty();

@@ -50,7 +50,7 @@ public final class CatalogueHistory implements ApiHistory {
 
     @Override
     public List<Version> releases() {
-        return catalogue.versions();
+        return catalogue.pythonVersions();
     }
 
     @Override

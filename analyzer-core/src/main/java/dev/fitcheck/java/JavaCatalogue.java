@@ -1,6 +1,19 @@
 package dev.fitcheck.java;
 
+import dev.fitcheck.catalogue.ApiCatalogue;
+import dev.fitcheck.catalogue.Ecosystem;
+import dev.fitcheck.catalogue.IndexRanges;
+import dev.fitcheck.catalogue.MemberApi;
+import dev.fitcheck.catalogue.Modifier;
+import dev.fitcheck.catalogue.ModuleApi;
+import dev.fitcheck.catalogue.NameApi;
+import dev.fitcheck.catalogue.NameVariant;
+import dev.fitcheck.catalogue.Signature;
+import dev.fitcheck.catalogue.SymbolKind;
+import dev.fitcheck.catalogue.Versioned;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,36 +22,54 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The API of one Maven artifact across its releases: the releases in Maven's order, and every
- * class with the release-index sets in which it, its supertypes and its members exist. One
- * catalogue answers for every release it holds, not just two: {@link #at} is the world of one
- * release, {@link ApiComparison} compares any two.
+ * A Maven artifact's {@link ApiCatalogue} as the Java analysis reads it: releases in Maven's
+ * order, and every class by its JVM internal name with the release-index sets in which it, its
+ * supertypes and its members exist. One catalogue answers for every release it holds, not just
+ * two: {@link #at} is the world of one release, {@link ApiComparison} compares any two.
+ *
+ * <p>A view: the catalogue itself is the shared model, stored by {@code CatalogueStore} like a
+ * Python one; this class only reads it the JVM's way ({@link JavaCatalogueBuilder} says how a jar
+ * fills it).
  */
 public final class JavaCatalogue {
 
-    private final String artifact;
-    private final List<String> versions;
+    private final ApiCatalogue api;
     private final Map<String, ClassHistory> classes;
 
-    public JavaCatalogue(String artifact, List<String> versions, Map<String, ClassHistory> classes) {
-        this.artifact = Objects.requireNonNull(artifact, "artifact");
-        this.versions = List.copyOf(versions);
-        this.classes = Collections.unmodifiableMap(new TreeMap<>(classes));
-        for (int i = 1; i < this.versions.size(); i++) {
-            if (MavenVersionOrder.INSTANCE.compare(this.versions.get(i - 1), this.versions.get(i)) >= 0) {
-                throw new IllegalArgumentException("versions must be distinct and in Maven's order: "
-                        + this.versions.get(i - 1) + " before " + this.versions.get(i));
+    /** @param api a catalogue of ecosystem {@code maven} */
+    public JavaCatalogue(ApiCatalogue api) {
+        this.api = requireMaven(api);
+        Map<String, ClassHistory> out = new HashMap<>();
+        for (ModuleApi m : api.modules().values()) {
+            for (NameApi n : m.names().values()) {
+                String internal = internalName(m.module(), n.name());
+                out.put(internal, history(internal, n));
             }
         }
+        this.classes = Collections.unmodifiableMap(new TreeMap<>(out));
+    }
+
+    static ApiCatalogue requireMaven(ApiCatalogue api) {
+        if (api.axis().ecosystem() != Ecosystem.MAVEN) {
+            throw new IllegalArgumentException("the catalogue of " + api.packageName() + " is a " + api.ecosystem()
+                    + " catalogue, not a Java one");
+        }
+        return api;
+    }
+
+    /** The shared model underneath. */
+    public ApiCatalogue api() {
+        return api;
     }
 
     /** {@code groupId:artifactId}. */
     public String artifact() {
-        return artifact;
+        return api.packageName();
     }
 
+    /** Releases in Maven's order. */
     public List<String> versions() {
-        return versions;
+        return api.versionLabels();
     }
 
     public Map<String, ClassHistory> classes() {
@@ -47,7 +78,7 @@ public final class JavaCatalogue {
 
     /** The index of {@code version}, or -1 when the catalogue lacks it. */
     public int indexOf(String version) {
-        return versions.indexOf(version);
+        return api.indexOf(version);
     }
 
     public Optional<ClassHistory> history(String internalName) {
@@ -56,8 +87,8 @@ public final class JavaCatalogue {
 
     /** The classes of release {@code index}, as a world to look members up in. */
     public ClassWorld at(int index) {
-        if (index < 0 || index >= versions.size()) {
-            throw new IndexOutOfBoundsException("release index " + index + " of " + versions.size());
+        if (index < 0 || index >= versions().size()) {
+            throw new IndexOutOfBoundsException("release index " + index + " of " + versions().size());
         }
         Map<String, Optional<ClassApi>> cache = new ConcurrentHashMap<>();
         return name -> cache.computeIfAbsent(name, n -> {
@@ -68,54 +99,115 @@ public final class JavaCatalogue {
 
     /** The whole catalogue's release indices. */
     public VersionIndexSet all() {
-        return VersionIndexSet.range(0, versions.size());
+        return VersionIndexSet.range(0, versions().size());
     }
 
     /**
      * The same catalogue over a subset of its releases (those it lacks are ignored), re-indexed:
      * what a range is computed over when only some releases are asked about.
      */
-    public JavaCatalogue select(java.util.Collection<String> wanted) {
-        List<String> kept = versions.stream().filter(wanted::contains).toList();
-        if (kept.size() == versions.size()) return this;
-        int[] newIndex = new int[versions.size()];
-        java.util.Arrays.fill(newIndex, -1);
-        for (int i = 0; i < kept.size(); i++) newIndex[versions.indexOf(kept.get(i))] = i;
-        Map<String, ClassHistory> out = new java.util.HashMap<>();
-        for (ClassHistory h : classes.values()) {
-            VersionIndexSet present = remap(h.present(), newIndex);
-            if (present.isEmpty()) continue;
-            Map<String, VersionIndexSet> supers = remapAll(h.superclasses(), newIndex);
-            Map<String, VersionIndexSet> ifaces = remapAll(h.interfaces(), newIndex);
-            Map<String, MemberHistory> members = new java.util.HashMap<>();
-            for (MemberHistory m : h.members().values()) {
-                VersionIndexSet p = remap(m.present(), newIndex);
-                if (!p.isEmpty()) {
-                    members.put(m.key(), new MemberHistory(m.kind(), m.name(), m.descriptor(), p,
-                            remap(m.staticIn(), newIndex), remap(m.protectedIn(), newIndex), remap(m.finalIn(), newIndex)));
-                }
-            }
-            out.put(h.name(), new ClassHistory(h.name(), h.kind(), present, remap(h.exported(), newIndex),
-                    remap(h.interfaceIn(), newIndex), remap(h.finalIn(), newIndex), supers, ifaces, members));
-        }
-        return new JavaCatalogue(artifact, kept, out);
-    }
-
-    private static Map<String, VersionIndexSet> remapAll(Map<String, VersionIndexSet> sets, int[] newIndex) {
-        Map<String, VersionIndexSet> out = new java.util.HashMap<>();
-        sets.forEach((k, v) -> {
-            VersionIndexSet r = remap(v, newIndex);
-            if (!r.isEmpty()) out.put(k, r);
-        });
-        return out;
-    }
-
-    private static VersionIndexSet remap(VersionIndexSet set, int[] newIndex) {
-        return VersionIndexSet.of(java.util.Arrays.stream(set.indices()).map(i -> newIndex[i]).filter(i -> i >= 0).toArray());
+    public JavaCatalogue select(Collection<String> wanted) {
+        ApiCatalogue selected = api.select(wanted);
+        return selected == api ? this : new JavaCatalogue(selected);
     }
 
     /** Whether a class of this name (in any release) belongs to this artifact. */
     public boolean declares(String internalName) {
         return classes.containsKey(internalName);
+    }
+
+    // ---- the JVM's names in the shared model ----------------------------------------------------
+
+    /** {@code com/google/common/base/Objects$ToStringHelper} from module and name. */
+    static String internalName(String module, String name) {
+        return module.isEmpty() ? name : module.replace('.', '/') + "/" + name;
+    }
+
+    /** {@code Objects$ToStringHelper}: the binary name within the package. */
+    static String binaryName(String internalName) {
+        return internalName.substring(internalName.lastIndexOf('/') + 1);
+    }
+
+    /** A class as a base target: {@code java.lang:Object}. */
+    static String target(String internalName) {
+        return ClassApi.packageOf(internalName) + ":" + binaryName(internalName);
+    }
+
+    static String internalNameOfTarget(String target) {
+        int colon = target.indexOf(':');
+        return internalName(target.substring(0, colon), target.substring(colon + 1));
+    }
+
+    /** A method's or constructor's key is its name and descriptor, a field's its name. */
+    static String memberKey(MemberKind kind, String name, String descriptor) {
+        return kind == MemberKind.FIELD ? name : name + descriptor;
+    }
+
+    // ---- reading a class's history --------------------------------------------------------------
+
+    private static ClassHistory history(String internal, NameApi n) {
+        IndexRanges present = n.runtimePresence();
+        IndexRanges exported = IndexRanges.empty();
+        IndexRanges interfaceIn = IndexRanges.empty();
+        for (NameVariant v : n.variants()) {
+            if (v.exported()) exported = exported.union(v.versions());
+            if (v.kind() == SymbolKind.INTERFACE || v.kind() == SymbolKind.ANNOTATION) {
+                interfaceIn = interfaceIn.union(v.versions());
+            }
+        }
+        ClassKind kind = classKind(n.variantAt(present.last()).kind());
+        Map<String, VersionIndexSet> superclasses = new HashMap<>();
+        Map<String, VersionIndexSet> interfaces = new HashMap<>();
+        for (Versioned<List<String>> b : n.bases()) {
+            List<String> list = b.value();
+            for (int i = 0; i < list.size(); i++) {
+                (i == 0 ? superclasses : interfaces).merge(internalNameOfTarget(list.get(i)), set(b.versions()),
+                        VersionIndexSet::or);
+            }
+        }
+        Map<String, MemberHistory> members = new HashMap<>();
+        for (MemberApi m : n.members().values()) {
+            IndexRanges staticIn = m.with(Modifier.STATIC);
+            IndexRanges protectedIn = m.with(Modifier.PROTECTED);
+            IndexRanges finalIn = m.with(Modifier.FINAL);
+            for (Versioned<Signature> s : m.signatures()) {
+                IndexRanges where = s.versions().intersect(m.presence());
+                MemberKind mk = memberKind(Objects.requireNonNull(Versioned.at(m.kinds(), where.first())));
+                String name = mk == MemberKind.FIELD ? fieldName(m.member()) : MemberApi.simpleName(m.member());
+                MemberHistory h = new MemberHistory(mk, name, s.value().descriptor(), set(where),
+                        set(staticIn.intersect(where)), set(protectedIn.intersect(where)), set(finalIn.intersect(where)));
+                members.put(h.key(), h);
+            }
+        }
+        return new ClassHistory(internal, kind, set(present), set(exported), set(interfaceIn), set(n.with(Modifier.FINAL)),
+                superclasses, interfaces, members);
+    }
+
+    /** A field's key is its name, or {@code name:descriptor} for a second field of one name. */
+    private static String fieldName(String key) {
+        int colon = key.indexOf(':');
+        return colon < 0 ? key : key.substring(0, colon);
+    }
+
+    private static VersionIndexSet set(IndexRanges r) {
+        return VersionIndexSet.of(r.toBitSet());
+    }
+
+    static ClassKind classKind(SymbolKind k) {
+        return switch (k) {
+            case INTERFACE -> ClassKind.INTERFACE;
+            case ENUM -> ClassKind.ENUM;
+            case ANNOTATION -> ClassKind.ANNOTATION;
+            case RECORD -> ClassKind.RECORD;
+            default -> ClassKind.CLASS;
+        };
+    }
+
+    static MemberKind memberKind(SymbolKind k) {
+        return switch (k) {
+            case CONSTRUCTOR -> MemberKind.CONSTRUCTOR;
+            case FIELD -> MemberKind.FIELD;
+            default -> MemberKind.METHOD;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.fitcheck.java;
 
+import dev.fitcheck.catalogue.Ecosystem;
 import dev.fitcheck.evidence.InputError;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,11 +36,7 @@ public final class MavenVersionOrder implements Comparator<String> {
     }
 
     public static Version parse(String version) {
-        try {
-            return SCHEME.parseVersion(version);
-        } catch (InvalidVersionSpecificationException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return Ecosystem.maven(version);
     }
 
     @Override

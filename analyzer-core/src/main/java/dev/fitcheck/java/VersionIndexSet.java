@@ -30,6 +30,11 @@ public final class VersionIndexSet {
         return new VersionIndexSet(b);
     }
 
+    /** The indices set in {@code bits} (copied). */
+    public static VersionIndexSet of(BitSet bits) {
+        return bits.isEmpty() ? EMPTY : new VersionIndexSet((BitSet) bits.clone());
+    }
+
     /** Indices {@code from} (inclusive) to {@code to} (exclusive). */
     public static VersionIndexSet range(int from, int to) {
         BitSet b = new BitSet();

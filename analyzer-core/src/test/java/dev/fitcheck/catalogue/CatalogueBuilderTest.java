@@ -112,7 +112,7 @@ class CatalogueBuilderTest {
 
     @Test
     void versionsAreSortedWhateverTheOrderGiven() {
-        assertThat(catalogue.versions()).extracting(Version::toString).containsExactly("1.0", "1.1", "2.0");
+        assertThat(catalogue.pythonVersions()).extracting(Version::toString).containsExactly("1.0", "1.1", "2.0");
         assertThat(catalogue.topLevelModules()).containsExactly("tinypkg");
     }
 

@@ -37,7 +37,7 @@ class PrebuiltCataloguesTest {
 
     @Test
     void everyFinalReleaseFrom430IsCatalogued() {
-        List<Version> versions = transformers.versions();
+        List<Version> versions = transformers.pythonVersions();
         assertThat(versions.get(0)).isEqualTo(v("4.30.0"));
         assertThat(versions).contains(v("4.44.2"), v("4.57.6"), v("5.0.0")).noneMatch(Version::isPrerelease);
         assertThat(versions.get(versions.size() - 1).release().get(0).intValue()).isGreaterThanOrEqualTo(5);
@@ -68,7 +68,7 @@ class PrebuiltCataloguesTest {
     @Test
     void topLevelLazyExportsLeadToTheModelingModules() {
         ApiPath llama = ApiPath.name("transformers", "LlamaForCausalLM");
-        assertThat(transformers.presence(llama)).hasToString("0-" + (transformers.versions().size() - 1));
+        assertThat(transformers.presence(llama)).hasToString("0-" + (transformers.pythonVersions().size() - 1));
         NameApi n = transformers.name("transformers", "LlamaForCausalLM").orElseThrow();
         assertThat(n.variants()).allSatisfy(x -> assertThat(x.target())
                 .isEqualTo("transformers.models.llama.modeling_llama:LlamaForCausalLM"));

@@ -3,6 +3,10 @@ package dev.fitcheck.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fitcheck.catalogue.ApiCatalogue;
+import dev.fitcheck.catalogue.CatalogueDirectory;
+import dev.fitcheck.catalogue.CatalogueStore;
+import dev.fitcheck.catalogue.Ecosystem;
 import dev.fitcheck.evidence.InputError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,37 +62,51 @@ class JavaCatalogueTest {
     }
 
     @Test
-    void storedAsDeterministicGzipJsonAndReadBackEqual() throws IOException {
+    void storedInTheSharedStoreAsDeterministicGzipJsonAndReadBackEqual() throws IOException {
         JavaCatalogue c = shapes.catalogue();
-        Path a = work.resolve("a/org.acme/shapes.json.gz");
+        CatalogueDirectory store = new CatalogueDirectory(work.resolve("a"));
+        Path a = store.save(c.api());
+        assertThat(work.resolve("a").relativize(a)).hasToString("maven/org.acme/shapes.json.gz");
         Path b = work.resolve("b.json.gz");
-        JavaCatalogueStore.write(c, a);
-        JavaCatalogueStore.write(shapes.catalogue(), b);
+        CatalogueStore.write(shapes.catalogue().api(), b);
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
-        JavaCatalogue back = new JavaCatalogueStore(work.resolve("a")).load("org.acme:shapes").orElseThrow();
+        JavaCatalogue back = new JavaCatalogue(store.load(Ecosystem.MAVEN, "org.acme:shapes").orElseThrow());
         assertThat(back.versions()).isEqualTo(c.versions());
         assertThat(back.classes()).isEqualTo(c.classes());
-        JavaCatalogueStore.write(back, b);
+        CatalogueStore.write(back.api(), b);
         assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
     }
 
     @Test
     void extendingAStoredCatalogueKeepsWhatItHad() {
         JarApiReader reader = new JarApiReader();
-        JavaCatalogue first = new JavaCatalogueBuilder("org.acme:shapes").add("2.0", reader.read(shapes.v2())).build();
-        JavaCatalogue extended = JavaCatalogueBuilder.from(first)
+        ApiCatalogue first = new JavaCatalogueBuilder("org.acme:shapes").add("2.0", reader.read(shapes.v2())).build();
+        JavaCatalogue extended = new JavaCatalogue(JavaCatalogueBuilder.from(first)
                 .add("1.0", reader.read(shapes.v1()))
                 .add("3.0", reader.read(shapes.v3()))
-                .build();
+                .build());
         assertThat(extended.classes()).isEqualTo(shapes.catalogue().classes());
+    }
+
+    @Test
+    void aReleaseReadAgainReplacesWhatItsEarlierReadingBrought() {
+        JarApiReader reader = new JarApiReader();
+        // a snapshot's jar changes under one version: the second reading is the one that counts
+        JavaCatalogue c = new JavaCatalogue(new JavaCatalogueBuilder("org.acme:shapes")
+                .add("1.0", reader.read(shapes.v1()))
+                .add("2.0", reader.read(shapes.v1()))
+                .add("3.0", reader.read(shapes.v3()))
+                .add("2.0", reader.read(shapes.v2()))
+                .build());
+        assertThat(c.classes()).isEqualTo(shapes.catalogue().classes());
     }
 
     @Test
     void aFileThatIsNotACatalogueIsAnInputErrorNamingIt() throws IOException {
         Path bad = work.resolve("bad.json.gz");
         Files.writeString(bad, "not gzip");
-        assertThatThrownBy(() -> JavaCatalogueStore.read(bad))
-                .isInstanceOf(InputError.class)
-                .hasMessageContaining("expected a gzip JSON Java catalogue");
+        assertThatThrownBy(() -> CatalogueStore.read(bad))
+                .isInstanceOfSatisfying(InputError.class, e -> assertThat(e.sentence()).startsWith(bad.toString())
+                        .contains("not a fitcheck API catalogue"));
     }
 }

@@ -33,11 +33,11 @@ record ShapesFixture(Path v1, Path v2, Path v3, Path gardenSources, Path gardenJ
     JavaCatalogue catalogue() {
         JarApiReader reader = new JarApiReader();
         // added out of order on purpose: the catalogue orders releases itself
-        return new JavaCatalogueBuilder("org.acme:shapes")
+        return new JavaCatalogue(new JavaCatalogueBuilder("org.acme:shapes")
                 .add("3.0", reader.read(v3))
                 .add("1.0", reader.read(v1))
                 .add("2.0", reader.read(v2))
-                .build();
+                .build());
     }
 
     ClassPath classPath(Path shapesJar, String version) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fitcheck.catalogue.CatalogueStore;
 import dev.fitcheck.evidence.InputError;
 import dev.fitcheck.java.ApiChange;
 import dev.fitcheck.java.ApiComparison;
@@ -12,7 +13,6 @@ import dev.fitcheck.java.JarApiReader;
 import dev.fitcheck.java.JarCoordinates;
 import dev.fitcheck.java.JavaCatalogue;
 import dev.fitcheck.java.JavaCatalogueBuilder;
-import dev.fitcheck.java.JavaCatalogueStore;
 import dev.fitcheck.java.MavenVersionOrder;
 import dev.fitcheck.java.ReleaseSelection;
 import dev.fitcheck.maven.ArtifactCoordinate;
@@ -68,7 +68,8 @@ final class ApiDiffCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the comparisons as JSON.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the catalogue (gzip JSON).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the catalogue (the API catalogue format every ecosystem shares, gzip JSON).")
     Path outFile;
 
     @Override
@@ -93,7 +94,7 @@ final class ApiDiffCommand implements Callable<Integer> {
                 builder.add(chunk.get(i).getKey(), apis.get(i));
             }
         }
-        JavaCatalogue catalogue = builder.build();
+        JavaCatalogue catalogue = new JavaCatalogue(builder.build());
         List<ApiComparison> steps = new ArrayList<>();
         for (int i = 1; i < catalogue.versions().size(); i++) {
             steps.add(ApiComparison.compare(catalogue, i - 1, i));
@@ -115,7 +116,7 @@ final class ApiDiffCommand implements Callable<Integer> {
             }
         }
         if (outFile != null) {
-            JavaCatalogueStore.write(catalogue, outFile);
+            CatalogueStore.write(catalogue.api(), outFile);
         }
         out.flush();
         return ExitCode.OK;

@@ -9,6 +9,7 @@ import dev.fitcheck.catalogue.CatalogueBuildRequest;
 import dev.fitcheck.catalogue.CatalogueBuildResult;
 import dev.fitcheck.catalogue.CatalogueBuilder;
 import dev.fitcheck.catalogue.CatalogueStore;
+import dev.fitcheck.catalogue.Ecosystem;
 import dev.fitcheck.catalogue.ReleaseInput;
 import dev.fitcheck.catalogue.ReleaseProblem;
 import dev.fitcheck.distribution.ArchiveException;
@@ -21,7 +22,7 @@ import dev.fitcheck.fetch.FetchResult;
 import dev.fitcheck.fetch.FetchedRelease;
 import dev.fitcheck.fetch.PipReleaseFetcher;
 import dev.fitcheck.fetch.ReleaseList;
-import dev.fitcheck.manifest.PackageName;
+import dev.fitcheck.maven.MavenSettingsReader;
 import dev.fitcheck.version.InvalidSpecifierException;
 import dev.fitcheck.version.SpecifierSet;
 import dev.fitcheck.version.Version;
@@ -42,31 +43,45 @@ import picocli.CommandLine.Spec;
  * {@code fitcheck catalogue build P --versions SPEC}: lists P's releases through pip, downloads the
  * ones the catalogue lacks into the cache and catalogues them (statically, nothing installed or
  * run), extending the existing catalogue. {@code --archive} catalogues the user's own files instead.
+ * {@code maven:GROUP:ARTIFACT} does the same for a Maven artifact's jars ({@link MavenCatalogueBuild}).
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build or extend the API catalogue of a Python package from its released wheels or sdists.")
+        description = "Build or extend the API catalogue of a Python package from its released wheels or sdists, "
+                + "or of a Maven artifact (maven:GROUP:ARTIFACT) from its jars.")
 final class CatalogueBuildCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PACKAGE", description = "The distribution, e.g. transformers.")
+    @Parameters(index = "0", paramLabel = "PACKAGE",
+            description = "The distribution, e.g. transformers, or a Maven artifact, e.g. maven:com.google.guava:guava.")
     String packageName;
 
     @Option(names = "--versions", paramLabel = "SPEC", defaultValue = "",
-            description = "Which releases, as a PEP 440 specifier (e.g. \">=4.30\"); default: every final release.")
+            description = "Which releases, as a PEP 440 specifier (e.g. \">=4.30\") or for Maven a version range "
+                    + "(e.g. \"[20.0,22.0]\"); default: every final release.")
     String versions;
 
     @Option(names = "--pre", description = "Take pre-releases too.")
     boolean pre;
 
     @Option(names = "--archive", paramLabel = "FILE",
-            description = "Catalogue these files (wheel, .tar.gz or .zip sdist, or an installed directory) instead of downloading.")
+            description = "Catalogue these files (wheel, .tar.gz or .zip sdist, or an installed directory; jars for Maven) "
+                    + "instead of downloading.")
     List<Path> archives = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write the catalogue (extended when it exists); default: the user catalogue in the cache.")
     Path output;
+
+    @Option(names = "--catalogue-dir", paramLabel = "DIR",
+            description = "The catalogue store to extend (default: ~/.cache/fitcheck/catalogues; "
+                    + "pypi/NAME.json.gz, maven/GROUP/ARTIFACT.json.gz).")
+    Path catalogueDir;
+
+    @Option(names = {"-s", "--settings"}, paramLabel = "FILE",
+            description = "Maven: settings to use instead of ~/.m2/settings.xml (mirrors, local repository), as mvn -s.")
+    Path settings;
 
     @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
     Integer threads;
@@ -81,10 +96,17 @@ final class CatalogueBuildCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String name = PackageName.normalize(packageName);
-        Path target = output != null ? output : CatalogueFiles.userBuilt(name);
+        CataloguePackage pkg = CataloguePackage.parse(packageName);
+        if (pkg.ecosystem() == Ecosystem.MAVEN) {
+            if (threads != null) throw new InputError("--threads: a Maven catalogue reads one jar at a time");
+            return MavenCatalogueBuild.run(pkg, new MavenCatalogueBuild.Options(versions, pre, archives,
+                    output != null ? output : CatalogueFiles.userBuilt(pkg, catalogueDir), json,
+                    MavenSettingsReader.read(Optional.ofNullable(settings))), out, err);
+        }
+        String name = pkg.name();
+        Path target = output != null ? output : CatalogueFiles.userBuilt(pkg, catalogueDir);
         Optional<ApiCatalogue> base = Files.isRegularFile(target) ? Optional.of(CatalogueStore.read(target))
-                : output == null ? CatalogueFiles.find(name, null).map(CatalogueStore::read) : Optional.empty();
+                : output == null ? CatalogueFiles.find(pkg, null, catalogueDir).map(CatalogueStore::read) : Optional.empty();
         base.ifPresent(b -> {
             if (!b.packageName().equals(name)) {
                 throw new InputError(target, 0, "is the catalogue of " + b.packageName() + ", not " + name);
@@ -115,7 +137,7 @@ final class CatalogueBuildCommand implements Callable<Integer> {
             ReleaseProblem p = result.problems().get(0);
             throw new InputError(p.archive(), 0, Output.relativeSentence(Workspaces.home(), stripArchive(p)));
         }
-        boolean wrote = !result.added().isEmpty() || (base.isEmpty() && !result.catalogue().versions().isEmpty());
+        boolean wrote = !result.added().isEmpty() || (base.isEmpty() && !result.catalogue().versionLabels().isEmpty());
         if (wrote) CatalogueStore.write(result.catalogue(), target);
         summary(out, err, name, target, result, fetchProblems, wrote);
         if (result.added().isEmpty() && !(result.problems().isEmpty() && fetchProblems.isEmpty())) {
@@ -195,7 +217,7 @@ final class CatalogueBuildCommand implements Callable<Integer> {
             ArrayNode had = o.putArray("givenButAlreadyCatalogued");
             r.alreadyPresent().forEach(v -> had.add(v.toString()));
             o.put("alreadyCatalogued", alreadyCatalogued + r.alreadyPresent().size());
-            o.put("versions", c.versions().size());
+            o.put("versions", c.versionLabels().size());
             o.put("modules", c.modules().size());
             o.put("names", names);
             o.put("filesParsed", r.filesParsed());
@@ -218,8 +240,8 @@ final class CatalogueBuildCommand implements Callable<Integer> {
         for (String w : r.warnings()) err.println("warning: " + w);
         for (String p : fetchProblems) err.println("not catalogued: " + p);
         for (ReleaseProblem p : r.problems()) err.println("not catalogued: " + p.sentence());
-        String span = c.versions().isEmpty() ? "no versions"
-                : c.versions().size() + " versions, " + c.versions().get(0) + " – " + c.versions().get(c.versions().size() - 1);
+        List<String> v = c.versionLabels();
+        String span = v.isEmpty() ? "no versions" : v.size() + " versions, " + v.get(0) + " – " + v.get(v.size() - 1);
         int had = alreadyCatalogued + r.alreadyPresent().size();
         out.printf("%s: %d added%s, %s; %d modules, %d names%n", name, r.added().size(),
                 had == 0 ? "" : " (" + had + " selected already catalogued)", span,

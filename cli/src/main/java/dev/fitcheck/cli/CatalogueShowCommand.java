@@ -6,17 +6,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fitcheck.catalogue.ApiCatalogue;
 import dev.fitcheck.catalogue.ApiPath;
+import dev.fitcheck.catalogue.Ecosystem;
 import dev.fitcheck.catalogue.IndexRanges;
+import dev.fitcheck.catalogue.MemberApi;
+import dev.fitcheck.catalogue.Modifier;
 import dev.fitcheck.catalogue.NameApi;
 import dev.fitcheck.catalogue.NameVariant;
 import dev.fitcheck.catalogue.PresenceText;
 import dev.fitcheck.catalogue.Signature;
+import dev.fitcheck.catalogue.SymbolKind;
 import dev.fitcheck.catalogue.Versioned;
-import dev.fitcheck.manifest.PackageName;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +30,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fitcheck catalogue show P MODULE [NAME]}: in which releases a module, a name in it, or a
- * member ({@code NAME} as {@code Class.member}) exists, read offline from the catalogue.
+ * member ({@code NAME} as {@code Class.member}) exists, read offline from the catalogue. For a
+ * Maven artifact ({@code maven:com.google.guava:guava}) the module is a Java package, the name a
+ * class's binary name ({@code Objects$ToStringHelper}), and a member every overload of that name,
+ * each with its descriptor and modifiers.
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "In which releases a module, a name (or Class.member) of a package exists.")
@@ -35,25 +42,33 @@ final class CatalogueShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PACKAGE")
+    @Parameters(index = "0", paramLabel = "PACKAGE",
+            description = "A Python distribution (transformers) or a Maven artifact (maven:com.google.guava:guava).")
     String packageName;
 
-    @Parameters(index = "1", paramLabel = "MODULE", description = "A dotted module, e.g. transformers.cache_utils.")
+    @Parameters(index = "1", paramLabel = "MODULE",
+            description = "A dotted module, e.g. transformers.cache_utils, or a Java package.")
     String module;
 
-    @Parameters(index = "2", paramLabel = "NAME", arity = "0..1", description = "A name in the module, or Class.member.")
+    @Parameters(index = "2", paramLabel = "NAME", arity = "0..1",
+            description = "A name in the module, or Class.member (Java: Outer$Inner.method, or method(descriptor) for one overload).")
     String name;
 
     @Option(names = "--catalogue", paramLabel = "FILE", description = "Read this catalogue file.")
     Path catalogueFile;
+
+    @Option(names = "--catalogue-dir", paramLabel = "DIR",
+            description = "The catalogue store to look in (default: ~/.cache/fitcheck/catalogues).")
+    Path catalogueDir;
 
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        String dist = PackageName.normalize(packageName);
-        ApiCatalogue c = CatalogueFiles.load(dist, catalogueFile);
+        CataloguePackage pkg = CataloguePackage.parse(packageName);
+        String dist = pkg.display();
+        ApiCatalogue c = CatalogueFiles.load(pkg, catalogueFile, catalogueDir);
         ApiPath path;
         if (name == null) {
             path = ApiPath.module(module);
@@ -66,34 +81,61 @@ final class CatalogueShowCommand implements Callable<Integer> {
                 ? c.memberPresence(module, path.name().get(), path.member().get()).undecided() : IndexRanges.empty();
         List<Versioned<Signature>> signatures = path.name().isPresent() ? c.signatures(path) : List.of();
         Optional<NameApi> nameApi = path.name().flatMap(n -> c.name(module, n));
+        // Java's members are keyed by name and descriptor: a member path names every overload
+        List<MemberApi> overloads = c.axis().ecosystem() == Ecosystem.MAVEN && path.member().isPresent()
+                ? nameApi.map(n -> ApiCatalogue.membersNamed(n, path.member().get())).orElse(List.of()) : List.of();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(json(c, path, present, undecided, signatures, nameApi));
+            out.println(json(c, path, present, undecided, signatures, nameApi, overloads));
             return ExitCode.OK;
         }
         String what = path.member().isPresent() ? "member" : path.name().isPresent() ? kind(c, nameApi) : "module";
         out.printf("%s %s (%s): %s%n", dist, path.dotted(), what, PresenceText.describe(c, present));
-        out.printf("  as versions: %s%n", present.isEmpty() ? "none" : c.toVersionSet(present));
+        out.printf("  as versions: %s%n", c.rangeText(present));
         if (!undecided.isEmpty()) {
             out.printf("  not found but inherited from a base outside %s in: %s%n", dist, PresenceText.describe(c, undecided));
         }
+        boolean java = c.axis().ecosystem() == Ecosystem.MAVEN;
         if (path.member().isEmpty() && nameApi.isPresent()) {
             for (NameVariant v : nameApi.get().variants()) {
-                out.printf("  %s%s%s: %s%n", v.kind().label(), v.target() == null ? "" : " of " + v.target(),
-                        v.typeOnly() ? " (type checking only)" : "", PresenceText.describe(c, v.versions()));
+                out.printf("  %s%s%s%s: %s%n", v.kind().label(), v.target() == null ? "" : " of " + v.target(),
+                        v.typeOnly() ? " (type checking only)" : "",
+                        java && !v.exported() ? " (not visible outside its package)" : "",
+                        PresenceText.describe(c, v.versions()));
             }
             for (Versioned<List<String>> b : nameApi.get().bases()) {
                 out.printf("  bases %s: %s%n", String.join(", ", b.value()), PresenceText.describeChange(c, b.versions()));
             }
+            printModifiers(out, c, "  ", nameApi.get().modifiers());
+            if (java) {
+                out.printf("  %d members; `fitcheck catalogue show %s %s %s.MEMBER` for one%n",
+                        nameApi.get().members().size(), dist, module, path.name().get());
+            }
         }
         for (Versioned<Signature> s : signatures) {
             out.printf("  (%s): %s%n", s.value(), PresenceText.describeChange(c, s.versions()));
+        }
+        for (MemberApi m : overloads) {
+            SymbolKind k = Versioned.at(m.kinds(), m.presence().last());
+            out.printf("  %s %s: %s%n", k.label(), m.member(), PresenceText.describe(c, m.presence()));
+            if (k == SymbolKind.FIELD) {
+                for (Versioned<Signature> s : m.signatures()) {
+                    out.printf("    type %s: %s%n", s.value(), PresenceText.describeChange(c, s.versions()));
+                }
+            }
+            printModifiers(out, c, "    ", m.modifiers());
         }
         if (name == null) {
             c.module(module).ifPresent(m -> out.printf("  %d names; `fitcheck catalogue show %s %s NAME` for one%n",
                     m.names().size(), dist, module));
         }
         return ExitCode.OK;
+    }
+
+    private static void printModifiers(PrintWriter out, ApiCatalogue c, String indent, List<Versioned<Set<Modifier>>> mods) {
+        for (Versioned<Set<Modifier>> m : mods) {
+            out.printf("%s%s: %s%n", indent, Modifier.describe(m.value()), PresenceText.describeChange(c, m.versions()));
+        }
     }
 
     private static String kind(ApiCatalogue c, Optional<NameApi> n) {
@@ -104,19 +146,25 @@ final class CatalogueShowCommand implements Callable<Integer> {
     }
 
     private static String json(ApiCatalogue c, ApiPath path, IndexRanges present, IndexRanges undecided,
-                               List<Versioned<Signature>> signatures, Optional<NameApi> nameApi) throws Exception {
+                               List<Versioned<Signature>> signatures, Optional<NameApi> nameApi,
+                               List<MemberApi> overloads) throws Exception {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode o = m.createObjectNode();
         o.put("package", c.packageName());
+        if (c.axis().ecosystem() != Ecosystem.PYPI) o.put("ecosystem", c.ecosystem());
         o.put("module", path.module());
         path.name().ifPresent(n -> o.put("name", n));
         path.member().ifPresent(n -> o.put("member", n));
-        o.put("catalogued", c.versions().get(0) + " – " + c.versions().get(c.versions().size() - 1));
-        o.put("versions", present.isEmpty() ? "none" : c.toVersionSet(present).toString());
+        List<String> labels = c.versionLabels();
+        o.put("catalogued", labels.get(0) + " – " + labels.get(labels.size() - 1));
+        o.put("versions", c.rangeText(present));
         o.set("present", stretches(m, c, present));
         if (!undecided.isEmpty()) o.set("inheritedFromOutside", stretches(m, c, undecided));
-        c.firstVersionWith(path).ifPresent(v -> o.put("firstWith", v.toString()));
-        c.firstVersionWithout(path).ifPresent(v -> o.put("firstWithout", v.toString()));
+        if (!present.isEmpty()) {
+            o.put("firstWith", c.label(present.first()));
+            int after = present.high(0) + 1;
+            if (after < labels.size()) o.put("firstWithout", c.label(after));
+        }
         if (path.member().isEmpty() && nameApi.isPresent()) {
             ArrayNode variants = o.putArray("bindings");
             for (NameVariant v : nameApi.get().variants()) {
@@ -127,6 +175,7 @@ final class CatalogueShowCommand implements Callable<Integer> {
                 x.put("starExported", v.exported());
                 x.set("present", stretches(m, c, v.versions()));
             }
+            if (!nameApi.get().modifiers().isEmpty()) o.set("modifiers", modifiers(m, c, nameApi.get().modifiers()));
         }
         ArrayNode sigs = o.putArray("signatures");
         for (Versioned<Signature> s : signatures) {
@@ -134,16 +183,38 @@ final class CatalogueShowCommand implements Callable<Integer> {
             x.put("parameters", s.value().toString());
             x.set("present", stretches(m, c, s.versions()));
         }
+        if (!overloads.isEmpty()) {
+            ArrayNode members = o.putArray("members");
+            for (MemberApi mem : overloads) {
+                ObjectNode x = members.addObject();
+                x.put("member", mem.member());
+                x.put("kind", Versioned.at(mem.kinds(), mem.presence().last()).label());
+                x.set("present", stretches(m, c, mem.presence()));
+                ArrayNode descriptors = x.putArray("descriptors");
+                for (Versioned<Signature> s : mem.signatures()) {
+                    descriptors.addObject().put("descriptor", s.value().toString()).set("present", stretches(m, c, s.versions()));
+                }
+                x.set("modifiers", modifiers(m, c, mem.modifiers()));
+            }
+        }
         return m.writeValueAsString(o);
+    }
+
+    private static ArrayNode modifiers(ObjectMapper m, ApiCatalogue c, List<Versioned<Set<Modifier>>> mods) {
+        ArrayNode a = m.createArrayNode();
+        for (Versioned<Set<Modifier>> v : mods) {
+            a.addObject().put("modifiers", Modifier.describe(v.value())).set("present", stretches(m, c, v.versions()));
+        }
+        return a;
     }
 
     private static ArrayNode stretches(ObjectMapper m, ApiCatalogue c, IndexRanges r) {
         ArrayNode a = m.createArrayNode();
         for (PresenceText.Stretch s : PresenceText.stretches(c, r)) {
             ObjectNode x = a.addObject();
-            x.put("from", s.from().toString());
-            x.put("to", s.to().toString());
-            if (s.removedIn() != null) x.put("removedIn", s.removedIn().toString());
+            x.put("from", s.from());
+            x.put("to", s.to());
+            if (s.removedIn() != null) x.put("removedIn", s.removedIn());
         }
         return a;
     }

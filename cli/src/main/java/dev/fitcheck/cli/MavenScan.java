@@ -1,8 +1,8 @@
 package dev.fitcheck.cli;
 
+import dev.fitcheck.catalogue.CatalogueDirectory;
 import dev.fitcheck.java.DependencyRange;
 import dev.fitcheck.java.JavaCatalogue;
-import dev.fitcheck.java.JavaCatalogueStore;
 import dev.fitcheck.java.JavaFindings;
 import dev.fitcheck.java.JavaJson;
 import dev.fitcheck.java.JavaProjectAnalysis;
@@ -47,7 +47,7 @@ final class MavenScan {
         try (MavenResolutionSession maven = MavenResolutionSession.open(options.settings(),
                 msg -> err.println("fitcheck: " + msg))) {
             ProjectResult project = maven.readProject(ProjectRequest.of(pom));
-            MavenCatalogues catalogues = new MavenCatalogues(maven, new JavaCatalogueStore(options.catalogueDir()),
+            MavenCatalogues catalogues = new MavenCatalogues(maven, new CatalogueDirectory(options.catalogueDir()),
                     msg -> err.println("fitcheck: " + msg));
             for (MavenModule m : project.codeModules()) {
                 reports.add(scanModule(m, catalogues, options, root));

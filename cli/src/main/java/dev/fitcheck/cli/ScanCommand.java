@@ -1,8 +1,8 @@
 package dev.fitcheck.cli;
 
 import dev.fitcheck.evidence.InputError;
+import dev.fitcheck.fetch.CacheLocation;
 import dev.fitcheck.java.ReleaseSelection;
-import dev.fitcheck.maven.MavenCatalogues;
 import dev.fitcheck.maven.MavenSettingsReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +46,8 @@ final class ScanCommand implements Callable<Integer> {
     Path sarif;
 
     @Option(names = "--catalogue-dir", paramLabel = "DIR",
-            description = "Where Java catalogues are kept (default: ~/.cache/fitcheck/catalogues/maven).")
+            description = "The catalogue store, shared by every ecosystem; Java catalogues are kept in it as "
+                    + "maven/GROUP/ARTIFACT.json.gz (default: ~/.cache/fitcheck/catalogues).")
     Path catalogueDir;
 
     @Option(names = {"-p", "--package"}, paramLabel = "P",
@@ -64,7 +65,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         Path pom = maybePom.get();
         MavenScan.Options options = new MavenScan.Options(ReleaseSelection.parse(versions), json, Optional.ofNullable(sarif),
-                catalogueDir != null ? catalogueDir : MavenCatalogues.defaultStore(),
+                catalogueDir != null ? catalogueDir : CacheLocation.catalogues(),
                 MavenSettingsReader.read(Optional.ofNullable(settings)));
         return MavenScan.run(pom, options, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

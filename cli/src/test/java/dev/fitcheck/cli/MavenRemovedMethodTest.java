@@ -130,8 +130,8 @@ class MavenRemovedMethodTest {
         assertThat(guava.path("unverified")).isEmpty();
         assertThat(module.path("unresolved")).isEmpty();
         assertThat(module.path("linkageProblems")).isEmpty();
-        // the catalogue is kept for the next scan
-        assertThat(tmp.resolve("catalogues/com.google.guava/guava.json.gz")).isRegularFile();
+        // the catalogue is kept for the next scan, in the store every ecosystem shares
+        assertThat(tmp.resolve("catalogues/maven/com.google.guava/guava.json.gz")).isRegularFile();
     }
 
     @Test

@@ -22,8 +22,12 @@ public final class CacheLocation {
         return root().resolve("downloads");
     }
 
-    /** Catalogues the user built or extended, per ecosystem: {@code catalogues/pypi/transformers.json.gz}. */
-    public static Path catalogues(String ecosystem) {
-        return root().resolve("catalogues").resolve(ecosystem);
+    /**
+     * The catalogues the user built or extended, every ecosystem's in one store
+     * ({@code dev.fitcheck.catalogue.CatalogueDirectory}): {@code catalogues/pypi/transformers.json.gz},
+     * {@code catalogues/maven/com.google.guava/guava.json.gz}.
+     */
+    public static Path catalogues() {
+        return root().resolve("catalogues");
     }
 }

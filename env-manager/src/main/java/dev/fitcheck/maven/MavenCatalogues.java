@@ -1,9 +1,12 @@
 package dev.fitcheck.maven;
 
+import dev.fitcheck.catalogue.ApiCatalogue;
+import dev.fitcheck.catalogue.CatalogueDirectory;
+import dev.fitcheck.catalogue.Ecosystem;
+import dev.fitcheck.evidence.InputError;
 import dev.fitcheck.java.JarApiReader;
 import dev.fitcheck.java.JavaCatalogue;
 import dev.fitcheck.java.JavaCatalogueBuilder;
-import dev.fitcheck.java.JavaCatalogueStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,25 +18,20 @@ import java.util.function.Consumer;
 /**
  * Java catalogues of Maven artifacts: lists the released versions through the resolver, fetches
  * the jars of the selected releases the stored catalogue lacks, reads them with ASM and stores the
- * extended catalogue (snapshots are read but never stored: their jars change under one version).
+ * extended catalogue in the catalogue store every ecosystem shares
+ * ({@code maven/GROUP/ARTIFACT.json.gz}; snapshots are read but never stored: their jars change
+ * under one version).
  */
 public final class MavenCatalogues {
 
     private final MavenResolution maven;
-    private final JavaCatalogueStore store;
+    private final CatalogueDirectory store;
     private final Consumer<String> progress;
 
-    public MavenCatalogues(MavenResolution maven, JavaCatalogueStore store, Consumer<String> progress) {
+    public MavenCatalogues(MavenResolution maven, CatalogueDirectory store, Consumer<String> progress) {
         this.maven = maven;
         this.store = store;
         this.progress = progress;
-    }
-
-    /** Where catalogues live unless told otherwise: {@code $XDG_CACHE_HOME/fitcheck/catalogues/maven} or ~/.cache/... */
-    public static Path defaultStore() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return cache.resolve("fitcheck").resolve("catalogues").resolve("maven");
     }
 
     public CatalogueResult catalogues(CatalogueRequest request) {
@@ -48,8 +46,7 @@ public final class MavenCatalogues {
             String resolved = e.getValue();
             List<String> released = listed.versions().getOrDefault(id, List.of());
             List<String> wanted = request.selection().select(released, resolved);
-            Optional<JavaCatalogue> stored = store.load(id);
-            JavaCatalogueBuilder builder = stored.map(JavaCatalogueBuilder::from).orElseGet(() -> new JavaCatalogueBuilder(id));
+            JavaCatalogueBuilder builder = stored(id).map(JavaCatalogueBuilder::from).orElseGet(() -> new JavaCatalogueBuilder(id));
             List<ArtifactCoordinate> missing = new ArrayList<>();
             for (String v : wanted) {
                 if (!builder.has(v) || v.endsWith("-SNAPSHOT")) {
@@ -57,6 +54,7 @@ public final class MavenCatalogues {
                     missing.add(new ArtifactCoordinate(ga[0], ga[1], v));
                 }
             }
+            ApiCatalogue built;
             if (!missing.isEmpty()) {
                 progress.accept("cataloguing " + missing.size() + " release" + (missing.size() == 1 ? "" : "s") + " of " + id);
                 JarsResult jars = maven.fetchJars(new JarsRequest(missing, request.repositories()));
@@ -68,16 +66,29 @@ public final class MavenCatalogues {
                     builder.add(c.version(), reader.read(jar));
                     storable |= !c.version().endsWith("-SNAPSHOT");
                 }
-                JavaCatalogue built = builder.build();
+                built = builder.build();
                 if (storable) {
-                    JavaCatalogue keep = built.select(built.versions().stream().filter(v -> !v.endsWith("-SNAPSHOT")).toList());
-                    store.save(keep);
+                    store.save(built.select(built.versionLabels().stream().filter(v -> !v.endsWith("-SNAPSHOT")).toList()));
                 }
-                out.put(id, built.select(wanted));
             } else {
-                out.put(id, builder.build().select(wanted));
+                built = builder.build();
             }
+            out.put(id, new JavaCatalogue(built.select(wanted)));
         }
         return new CatalogueResult(out, errors);
+    }
+
+    /**
+     * The stored catalogue, if one can be read. This is a cache: a file fitcheck cannot read (an
+     * older format, a damaged file) is rebuilt from the jars and replaced, not an error.
+     */
+    private Optional<ApiCatalogue> stored(String id) {
+        try {
+            return store.load(Ecosystem.MAVEN, id).filter(c -> c.axis().ecosystem() == Ecosystem.MAVEN
+                    && c.packageName().equals(id));
+        } catch (InputError e) {
+            progress.accept("rebuilding the catalogue of " + id + ": " + e.sentence());
+            return Optional.empty();
+        }
     }
 }
