@@ -79,10 +79,12 @@ final class CatalogueShowCommand implements Callable<Integer> {
         IndexRanges present = c.presence(path);
         IndexRanges undecided = path.member().isPresent()
                 ? c.memberPresence(module, path.name().get(), path.member().get()).undecided() : IndexRanges.empty();
-        List<Versioned<Signature>> signatures = path.name().isPresent() ? c.signatures(path) : List.of();
+        boolean java = c.axis().ecosystem() == Ecosystem.MAVEN;
+        // Python's parameter lists per version; Java's descriptors are listed with each overload below
+        List<Versioned<Signature>> signatures = path.name().isPresent() && !java ? c.signatures(path) : List.of();
         Optional<NameApi> nameApi = path.name().flatMap(n -> c.name(module, n));
-        // Java's members are keyed by name and descriptor: a member path names every overload
-        List<MemberApi> overloads = c.axis().ecosystem() == Ecosystem.MAVEN && path.member().isPresent()
+        // Java's methods are keyed by name and descriptor: a member path names every overload
+        List<MemberApi> overloads = java && path.member().isPresent()
                 ? nameApi.map(n -> ApiCatalogue.membersNamed(n, path.member().get())).orElse(List.of()) : List.of();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -95,10 +97,10 @@ final class CatalogueShowCommand implements Callable<Integer> {
         if (!undecided.isEmpty()) {
             out.printf("  not found but inherited from a base outside %s in: %s%n", dist, PresenceText.describe(c, undecided));
         }
-        boolean java = c.axis().ecosystem() == Ecosystem.MAVEN;
         if (path.member().isEmpty() && nameApi.isPresent()) {
+            String always = constant(nameApi.get().modifiers(), nameApi.get().anyPresence());
             for (NameVariant v : nameApi.get().variants()) {
-                out.printf("  %s%s%s%s: %s%n", v.kind().label(), v.target() == null ? "" : " of " + v.target(),
+                out.printf("  %s%s%s%s%s: %s%n", always, v.kind().label(), v.target() == null ? "" : " of " + v.target(),
                         v.typeOnly() ? " (type checking only)" : "",
                         java && !v.exported() ? " (not visible outside its package)" : "",
                         PresenceText.describe(c, v.versions()));
@@ -106,7 +108,7 @@ final class CatalogueShowCommand implements Callable<Integer> {
             for (Versioned<List<String>> b : nameApi.get().bases()) {
                 out.printf("  bases %s: %s%n", String.join(", ", b.value()), PresenceText.describeChange(c, b.versions()));
             }
-            printModifiers(out, c, "  ", nameApi.get().modifiers());
+            if (always.isEmpty()) printModifiers(out, c, "  ", nameApi.get().modifiers());
             if (java) {
                 out.printf("  %d members; `fitcheck catalogue show %s %s %s.MEMBER` for one%n",
                         nameApi.get().members().size(), dist, module, path.name().get());
@@ -117,19 +119,26 @@ final class CatalogueShowCommand implements Callable<Integer> {
         }
         for (MemberApi m : overloads) {
             SymbolKind k = Versioned.at(m.kinds(), m.presence().last());
-            out.printf("  %s %s: %s%n", k.label(), m.member(), PresenceText.describe(c, m.presence()));
+            String always = constant(m.modifiers(), m.presence());
+            out.printf("  %s%s %s: %s%n", always, k.label(), m.member(), PresenceText.describe(c, m.presence()));
             if (k == SymbolKind.FIELD) {
                 for (Versioned<Signature> s : m.signatures()) {
                     out.printf("    type %s: %s%n", s.value(), PresenceText.describeChange(c, s.versions()));
                 }
             }
-            printModifiers(out, c, "    ", m.modifiers());
+            if (always.isEmpty()) printModifiers(out, c, "    ", m.modifiers());
         }
         if (name == null) {
             c.module(module).ifPresent(m -> out.printf("  %d names; `fitcheck catalogue show %s %s NAME` for one%n",
                     m.names().size(), dist, module));
         }
         return ExitCode.OK;
+    }
+
+    /** {@code "static "} when one set of modifiers holds wherever the symbol exists, else {@code ""}. */
+    private static String constant(List<Versioned<Set<Modifier>>> mods, IndexRanges presence) {
+        if (mods.size() != 1 || !mods.get(0).versions().equals(presence)) return "";
+        return Modifier.describe(mods.get(0).value()) + " ";
     }
 
     private static void printModifiers(PrintWriter out, ApiCatalogue c, String indent, List<Versioned<Set<Modifier>>> mods) {

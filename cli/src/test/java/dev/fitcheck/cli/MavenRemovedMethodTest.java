@@ -135,6 +135,52 @@ class MavenRemovedMethodTest {
     }
 
     @Test
+    void aStoredCatalogueInJavasFormerOwnFormatIsRebuiltNotAnError() throws Exception {
+        Path old = tmp.resolve("old-store/maven/com.google.guava/guava.json.gz");
+        Files.createDirectories(old.getParent());
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(old))) {
+            out.write("{\"format\":\"fitcheck-java-catalogue/1\",\"artifact\":\"com.google.guava:guava\",\"versions\":[]}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        CliRun run = CliRun.of("scan", "--versions", "[20.0,21.0]", "-s", settings.toString(),
+                "--catalogue-dir", tmp.resolve("old-store").toString(), "--json", PROJECT.toString());
+        assertThat(run.code()).as(run.describe()).isEqualTo(ExitCode.OK);
+        assertThat(run.err()).contains("rebuilding the catalogue of com.google.guava:guava: " + old);
+        JsonNode guava = new ObjectMapper().readTree(run.out()).path("modules").get(0).path("ranges").get(0);
+        assertThat(guava.path("range").asText()).isEqualTo("[20.0,21.0)");
+        assertThat(dev.fitcheck.catalogue.CatalogueStore.read(old).versionLabels()).containsExactly("20.0", "21.0");
+    }
+
+    @Test
+    void guavasCatalogueIsBuiltFromCentralAndShowsWhereObjectsToStringHelperWent() {
+        Path store = tmp.resolve("guava-store");
+        CliRun build = CliRun.of("catalogue", "build", "maven:com.google.guava:guava", "--versions", "[19.0,21.0]",
+                "-s", settings.toString(), "--catalogue-dir", store.toString());
+        assertThat(build.code()).as(build.describe()).isZero();
+        assertThat(build.outLines()).containsExactly(
+                "maven:com.google.guava:guava: 3 added, 3 versions, 19.0 – 21.0; 18 packages, 1393 classes",
+                "written to " + store.resolve("maven/com.google.guava/guava.json.gz"));
+        CliRun show = CliRun.of("catalogue", "show", "maven:com.google.guava:guava", "com.google.common.base",
+                "Objects.toStringHelper", "--catalogue-dir", store.toString());
+        assertThat(show.code()).as(show.describe()).isZero();
+        assertThat(show.outLines()).containsExactly(
+                "maven:com.google.guava:guava com.google.common.base.Objects.toStringHelper (member): "
+                        + "19.0 (oldest catalogued) – 20.0 (removed in 21.0)",
+                "  as versions: [19.0,21.0)",
+                "  static method toStringHelper(Ljava/lang/Class;)Lcom/google/common/base/Objects$ToStringHelper;: "
+                        + "19.0 (oldest catalogued) – 20.0 (removed in 21.0)",
+                "  static method toStringHelper(Ljava/lang/Object;)Lcom/google/common/base/Objects$ToStringHelper;: "
+                        + "19.0 (oldest catalogued) – 20.0 (removed in 21.0)",
+                "  static method toStringHelper(Ljava/lang/String;)Lcom/google/common/base/Objects$ToStringHelper;: "
+                        + "19.0 (oldest catalogued) – 20.0 (removed in 21.0)");
+        // built again: nothing to fetch, nothing rewritten
+        CliRun again = CliRun.of("catalogue", "build", "maven:com.google.guava:guava", "--versions", "[19.0,21.0]",
+                "-s", settings.toString(), "--catalogue-dir", store.toString());
+        assertThat(again.outLines()).first().isEqualTo(
+                "maven:com.google.guava:guava: 0 added (3 selected already catalogued), 3 versions, 19.0 – 21.0; 18 packages, 1393 classes");
+    }
+
+    @Test
     void anUpgradeToAReleaseThatDoesNotExistIsBadInput() {
         CliRun run = CliRun.of("gate", "--upgrade", "com.google.guava:guava:20.5", "-s", settings.toString(), PROJECT.toString());
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
