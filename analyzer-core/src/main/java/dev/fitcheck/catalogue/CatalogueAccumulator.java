@@ -21,6 +21,13 @@ import java.util.function.Predicate;
  */
 public final class CatalogueAccumulator {
 
+    /** Oldest first, then by every field: one order however the variants were found. */
+    private static final Comparator<NameVariant> VARIANT_ORDER = Comparator.comparingInt((NameVariant v) -> v.versions().first())
+            .thenComparing(v -> v.kind().code())
+            .thenComparing(v -> v.target() == null ? "" : v.target())
+            .thenComparing(NameVariant::typeOnly)
+            .thenComparing(NameVariant::exported);
+
     private final Ecosystem ecosystem;
     private final String packageName;
     /** Version labels in the order they were added; a fact's bits are positions in this list. */
@@ -109,39 +116,87 @@ public final class CatalogueAccumulator {
      * it (a snapshot's jar changes under one version).
      */
     public void put(ReleaseApi release) {
-        Integer held = ids.get(release.version());
+        Release r = release(release.version());
+        for (Map.Entry<String, ReleaseApi.Module> me : release.modules().entrySet()) {
+            r.module(me.getKey());
+            for (Map.Entry<String, ReleaseApi.Name> ne : me.getValue().names().entrySet()) {
+                ReleaseApi.Name n = ne.getValue();
+                Release.Name name = r.name(me.getKey(), ne.getKey(), n.kind(), n.typeOnly(), n.exported(), n.target(),
+                        n.bases(), n.signature(), n.modifiers());
+                for (Map.Entry<String, ReleaseApi.Member> mm : n.members().entrySet()) {
+                    ReleaseApi.Member m = mm.getValue();
+                    name.member(mm.getKey(), m.kind(), m.signature(), m.modifiers());
+                }
+            }
+        }
+        release.requirements().forEach(r::requirement);
+    }
+
+    /**
+     * Starts folding in one release fact by fact, for a reader that would rather not build its
+     * {@link ReleaseApi} first (a jar's classes go straight in); a release already held is
+     * replaced, as with {@link #put}.
+     */
+    public Release release(String version) {
+        Integer held = ids.get(version);
         int id;
         if (held != null) {
             id = held;
             clear(id);
         } else {
-            ecosystem.check(release.version());
+            ecosystem.check(version);
             id = versions.size();
-            versions.add(release.version());
-            ids.put(release.version(), id);
+            versions.add(version);
+            ids.put(version, id);
         }
-        for (Map.Entry<String, ReleaseApi.Module> me : release.modules().entrySet()) {
-            ModuleAcc ma = modules.computeIfAbsent(me.getKey(), k -> new ModuleAcc());
+        return new Release(id);
+    }
+
+    /** One release being folded in: what {@link ReleaseApi} holds, given one fact at a time. */
+    public final class Release {
+        private final int id;
+
+        private Release(int id) {
+            this.id = id;
+        }
+
+        /** The module exists in this release (names imply their module). */
+        public void module(String module) {
+            modules.computeIfAbsent(module, k -> new ModuleAcc()).present.set(id);
+        }
+
+        /** A module-level name, as {@link ReleaseApi.Name} describes it; its members go through the handle. */
+        public Name name(String module, String name, SymbolKind kind, boolean typeOnly, boolean exported, String target,
+                         List<String> bases, Signature signature, Set<Modifier> modifiers) {
+            ModuleAcc ma = modules.computeIfAbsent(module, k -> new ModuleAcc());
             ma.present.set(id);
-            for (Map.Entry<String, ReleaseApi.Name> ne : me.getValue().names().entrySet()) {
-                ReleaseApi.Name n = ne.getValue();
-                NameAcc na = ma.names.computeIfAbsent(ne.getKey(), k -> new NameAcc());
-                na.variants.computeIfAbsent(new VariantKey(n.kind(), n.typeOnly(), n.exported(), n.target()),
-                        k -> new BitSet()).set(id);
-                if (!n.bases().isEmpty()) na.bases.computeIfAbsent(n.bases(), k -> new BitSet()).set(id);
-                if (n.signature() != null) na.signatures.computeIfAbsent(n.signature(), k -> new BitSet()).set(id);
-                if (!n.modifiers().isEmpty()) na.modifiers.computeIfAbsent(n.modifiers(), k -> new BitSet()).set(id);
-                for (Map.Entry<String, ReleaseApi.Member> mm : n.members().entrySet()) {
-                    MemberAcc mema = na.members.computeIfAbsent(mm.getKey(), k -> new MemberAcc());
-                    ReleaseApi.Member m = mm.getValue();
-                    mema.kinds.computeIfAbsent(m.kind(), k -> new BitSet()).set(id);
-                    if (m.signature() != null) mema.signatures.computeIfAbsent(m.signature(), k -> new BitSet()).set(id);
-                    if (!m.modifiers().isEmpty()) mema.modifiers.computeIfAbsent(m.modifiers(), k -> new BitSet()).set(id);
-                }
-            }
+            NameAcc na = ma.names.computeIfAbsent(name, k -> new NameAcc());
+            na.variants.computeIfAbsent(new VariantKey(kind, typeOnly, exported, target), k -> new BitSet()).set(id);
+            if (!bases.isEmpty()) na.bases.computeIfAbsent(bases, k -> new BitSet()).set(id);
+            if (signature != null) na.signatures.computeIfAbsent(signature, k -> new BitSet()).set(id);
+            if (!modifiers.isEmpty()) na.modifiers.computeIfAbsent(modifiers, k -> new BitSet()).set(id);
+            return new Name(na);
         }
-        for (String r : release.requirements()) {
-            requirements.computeIfAbsent(r, k -> new BitSet()).set(id);
+
+        public void requirement(String requirement) {
+            requirements.computeIfAbsent(requirement, k -> new BitSet()).set(id);
+        }
+
+        /** A name of this release, to give its class members to. */
+        public final class Name {
+            private final NameAcc na;
+
+            private Name(NameAcc na) {
+                this.na = na;
+            }
+
+            /** A member the class defines, as {@link ReleaseApi.Member} describes it, under its key. */
+            public void member(String key, SymbolKind kind, Signature signature, Set<Modifier> modifiers) {
+                MemberAcc mema = na.members.computeIfAbsent(key, k -> new MemberAcc());
+                mema.kinds.computeIfAbsent(kind, k -> new BitSet()).set(id);
+                if (signature != null) mema.signatures.computeIfAbsent(signature, k -> new BitSet()).set(id);
+                if (!modifiers.isEmpty()) mema.modifiers.computeIfAbsent(modifiers, k -> new BitSet()).set(id);
+            }
         }
     }
 
@@ -183,7 +238,9 @@ public final class CatalogueAccumulator {
                 sorted.add(e.getKey());
             }
         }
-        Function<BitSet, IndexRanges> remap = bits -> {
+        boolean identity = true; // releases added oldest first and all kept: positions stay as they are
+        for (int i = 0; i < newIndex.length && identity; i++) identity = newIndex[i] == i;
+        Function<BitSet, IndexRanges> remap = identity ? IndexRanges::of : bits -> {
             BitSet out = new BitSet();
             for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
                 if (newIndex[i] >= 0) out.set(newIndex[i]);
@@ -202,11 +259,7 @@ public final class CatalogueAccumulator {
                     if (!r.isEmpty()) variants.add(new NameVariant(k.kind(), k.typeOnly(), k.exported(), k.target(), r));
                 });
                 if (variants.isEmpty()) return;
-                variants.sort(Comparator.comparingInt((NameVariant v) -> v.versions().first())
-                        .thenComparing(v -> v.kind().code())
-                        .thenComparing(v -> v.target() == null ? "" : v.target())
-                        .thenComparing(NameVariant::typeOnly)
-                        .thenComparing(NameVariant::exported));
+                if (variants.size() > 1) variants.sort(VARIANT_ORDER);
                 TreeMap<String, MemberApi> members = new TreeMap<>();
                 na.members.forEach((member, mema) -> {
                     List<Versioned<SymbolKind>> kinds = versioned(mema.kinds, remap, SymbolKind::code);
@@ -228,6 +281,11 @@ public final class CatalogueAccumulator {
     /** Values with their ranges, oldest first, ties by a stable text key; values left in no version dropped. */
     private static <T> List<Versioned<T>> versioned(Map<T, BitSet> map, Function<BitSet, IndexRanges> remap,
                                                     Function<T, String> key) {
+        if (map.size() == 1) { // most facts hold one value throughout
+            Map.Entry<T, BitSet> only = map.entrySet().iterator().next();
+            IndexRanges r = remap.apply(only.getValue());
+            return r.isEmpty() ? List.of() : List.of(new Versioned<>(only.getKey(), r));
+        }
         List<Versioned<T>> out = new ArrayList<>(map.size());
         map.forEach((value, bits) -> {
             IndexRanges r = remap.apply(bits);
@@ -238,6 +296,18 @@ public final class CatalogueAccumulator {
     }
 
     private record VariantKey(SymbolKind kind, boolean typeOnly, boolean exported, String target) {
+        // written out for the same reason as Signature's: hashed per name per release
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof VariantKey k && k.kind == kind && k.typeOnly == typeOnly && k.exported == exported
+                    && java.util.Objects.equals(k.target, target);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((kind.ordinal() * 31 + (typeOnly ? 1 : 0)) * 31 + (exported ? 1 : 0)) * 31
+                    + (target == null ? 0 : target.hashCode());
+        }
     }
 
     private static final class ModuleAcc {

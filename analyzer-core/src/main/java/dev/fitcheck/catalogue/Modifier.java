@@ -1,6 +1,8 @@
 package dev.fitcheck.catalogue;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,10 +17,32 @@ public enum Modifier {
     /** Reachable from subclasses only, not from every class. */
     PROTECTED('p');
 
+    /** Every set of modifiers, once, by bits: catalogues hold millions of them and compare them often. */
+    private static final List<Set<Modifier>> SETS = sets();
+
     private final char code;
 
     Modifier(char code) {
         this.code = code;
+    }
+
+    private static List<Set<Modifier>> sets() {
+        Modifier[] all = values();
+        List<Set<Modifier>> out = new ArrayList<>(1 << all.length);
+        for (int bits = 0; bits < 1 << all.length; bits++) {
+            EnumSet<Modifier> s = EnumSet.noneOf(Modifier.class);
+            for (Modifier m : all) {
+                if ((bits & (1 << m.ordinal())) != 0) s.add(m);
+            }
+            out.add(Set.copyOf(s));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The one immutable set of these modifiers. */
+    public static Set<Modifier> setOf(boolean isStatic, boolean isFinal, boolean isProtected) {
+        return SETS.get((isStatic ? 1 << STATIC.ordinal() : 0) | (isFinal ? 1 << FINAL.ordinal() : 0)
+                | (isProtected ? 1 << PROTECTED.ordinal() : 0));
     }
 
     public char code() {
@@ -46,7 +70,7 @@ public enum Modifier {
             if (found == null) throw new IllegalArgumentException("unknown modifier code '" + c + "' in \"" + codes + "\"");
             out.add(found);
         }
-        return Set.copyOf(out);
+        return setOf(out.contains(STATIC), out.contains(FINAL), out.contains(PROTECTED));
     }
 
     /** {@code static final}, as Java writes them. */

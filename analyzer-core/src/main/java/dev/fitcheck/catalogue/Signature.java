@@ -39,6 +39,18 @@ public record Signature(List<Param> params, String descriptor) {
         return descriptor != null;
     }
 
+    // written out rather than a record's generated ones: a catalogue hashes a signature per member
+    // per release while it is built, and the generated ones are slow until the JIT has compiled them
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Signature s && java.util.Objects.equals(descriptor, s.descriptor) && params.equals(s.params);
+    }
+
+    @Override
+    public int hashCode() {
+        return descriptor != null ? descriptor.hashCode() : params.hashCode();
+    }
+
     /** A signature's text form as {@code ecosystem} writes it: {@link #parse} for Python, a JVM descriptor for Maven. */
     public static Signature parse(Ecosystem ecosystem, String text) {
         return ecosystem == Ecosystem.MAVEN ? jvm(text) : parse(text);

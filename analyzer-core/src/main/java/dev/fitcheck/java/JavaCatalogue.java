@@ -167,11 +167,14 @@ public final class JavaCatalogue {
         }
         Map<String, MemberHistory> members = new HashMap<>();
         for (MemberApi m : n.members().values()) {
-            IndexRanges staticIn = m.with(Modifier.STATIC);
-            IndexRanges protectedIn = m.with(Modifier.PROTECTED);
-            IndexRanges finalIn = m.with(Modifier.FINAL);
+            boolean modifiers = !m.modifiers().isEmpty();
+            IndexRanges staticIn = modifiers ? m.with(Modifier.STATIC) : IndexRanges.empty();
+            IndexRanges protectedIn = modifiers ? m.with(Modifier.PROTECTED) : IndexRanges.empty();
+            IndexRanges finalIn = modifiers ? m.with(Modifier.FINAL) : IndexRanges.empty();
+            boolean oneSignature = m.signatures().size() == 1;
             for (Versioned<Signature> s : m.signatures()) {
-                IndexRanges where = s.versions().intersect(m.presence());
+                // a member's signatures cover exactly where it exists: with one, nothing to intersect
+                IndexRanges where = oneSignature ? s.versions() : s.versions().intersect(m.presence());
                 MemberKind mk = memberKind(Objects.requireNonNull(Versioned.at(m.kinds(), where.first())));
                 String name = mk == MemberKind.FIELD ? fieldName(m.member()) : MemberApi.simpleName(m.member());
                 MemberHistory h = new MemberHistory(mk, name, s.value().descriptor(), set(where),
@@ -190,7 +193,7 @@ public final class JavaCatalogue {
     }
 
     private static VersionIndexSet set(IndexRanges r) {
-        return VersionIndexSet.of(r.toBitSet());
+        return VersionIndexSet.of(r);
     }
 
     static ClassKind classKind(SymbolKind k) {

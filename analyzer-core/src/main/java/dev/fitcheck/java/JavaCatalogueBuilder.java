@@ -4,14 +4,11 @@ import dev.fitcheck.catalogue.ApiCatalogue;
 import dev.fitcheck.catalogue.CatalogueAccumulator;
 import dev.fitcheck.catalogue.Ecosystem;
 import dev.fitcheck.catalogue.Modifier;
-import dev.fitcheck.catalogue.ReleaseApi;
 import dev.fitcheck.catalogue.Signature;
 import dev.fitcheck.catalogue.SymbolKind;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,7 +50,25 @@ public final class JavaCatalogueBuilder {
 
     /** Adds one release; a release already held is replaced by this reading of it. */
     public JavaCatalogueBuilder add(String version, JarApi api) {
-        acc.put(release(version, api));
+        CatalogueAccumulator.Release release = acc.release(version);
+        Set<String> fields = new HashSet<>();
+        for (ClassApi c : api.all()) {
+            List<String> bases = new ArrayList<>(1 + c.interfaces().size());
+            // the superclass always comes first: only java.lang.Object has none, and it has no interfaces
+            c.superName().ifPresent(s -> bases.add(JavaCatalogue.target(s)));
+            c.interfaces().forEach(i -> bases.add(JavaCatalogue.target(i)));
+            CatalogueAccumulator.Release.Name name = release.name(ClassApi.packageOf(c.name()), JavaCatalogue.binaryName(c.name()),
+                    kind(c.kind()), false, c.exported(), null, bases, null, Modifier.setOf(false, c.isFinal(), false));
+            fields.clear();
+            for (MemberApi m : c.members()) {
+                String key = JavaCatalogue.memberKey(m.kind(), m.name(), m.descriptor());
+                if (m.kind() == MemberKind.FIELD && !fields.add(key)) {
+                    // two fields of one name: javac never writes that, obfuscators may; the JVM tells them by type
+                    key = m.name() + ":" + m.descriptor();
+                }
+                name.member(key, kind(m.kind()), Signature.jvm(m.descriptor()), modifiers(m));
+            }
+        }
         return this;
     }
 
@@ -62,39 +77,8 @@ public final class JavaCatalogueBuilder {
         return acc.toCatalogue();
     }
 
-    /** One jar's classes as one release of the shared model. */
-    static ReleaseApi release(String version, JarApi api) {
-        Map<String, Map<String, ReleaseApi.Name>> byPackage = new HashMap<>();
-        for (ClassApi c : api.all()) {
-            List<String> bases = new ArrayList<>(1 + c.interfaces().size());
-            // the superclass always comes first: only java.lang.Object has none, and it has no interfaces
-            c.superName().ifPresent(s -> bases.add(JavaCatalogue.target(s)));
-            c.interfaces().forEach(i -> bases.add(JavaCatalogue.target(i)));
-            Map<String, ReleaseApi.Member> members = new HashMap<>();
-            for (MemberApi m : c.members()) {
-                String key = JavaCatalogue.memberKey(m.kind(), m.name(), m.descriptor());
-                if (m.kind() == MemberKind.FIELD && members.containsKey(key)) {
-                    // two fields of one name: javac never writes that, obfuscators may; the JVM tells them by type
-                    key = m.name() + ":" + m.descriptor();
-                }
-                members.put(key, new ReleaseApi.Member(kind(m.kind()), Signature.jvm(m.descriptor()), modifiers(m)));
-            }
-            Set<Modifier> classModifiers = c.isFinal() ? Set.of(Modifier.FINAL) : Set.of();
-            byPackage.computeIfAbsent(ClassApi.packageOf(c.name()), k -> new HashMap<>())
-                    .put(JavaCatalogue.binaryName(c.name()), new ReleaseApi.Name(kind(c.kind()), false, c.exported(), null,
-                            bases, null, members, classModifiers));
-        }
-        Map<String, ReleaseApi.Module> modules = new HashMap<>();
-        byPackage.forEach((pkg, names) -> modules.put(pkg, new ReleaseApi.Module(names)));
-        return new ReleaseApi(version, modules, List.of());
-    }
-
     private static Set<Modifier> modifiers(MemberApi m) {
-        EnumSet<Modifier> out = EnumSet.noneOf(Modifier.class);
-        if (m.isStatic()) out.add(Modifier.STATIC);
-        if (m.isFinal()) out.add(Modifier.FINAL);
-        if (m.isProtected()) out.add(Modifier.PROTECTED);
-        return out;
+        return Modifier.setOf(m.isStatic(), m.isFinal(), m.isProtected());
     }
 
     static SymbolKind kind(ClassKind k) {

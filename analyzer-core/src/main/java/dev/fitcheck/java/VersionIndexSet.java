@@ -35,6 +35,11 @@ public final class VersionIndexSet {
         return bits.isEmpty() ? EMPTY : new VersionIndexSet((BitSet) bits.clone());
     }
 
+    /** The indices of a catalogue's index ranges. */
+    static VersionIndexSet of(dev.fitcheck.catalogue.IndexRanges r) {
+        return r.isEmpty() ? EMPTY : new VersionIndexSet(r.toBitSet()); // toBitSet gives a fresh set: no copy needed
+    }
+
     /** Indices {@code from} (inclusive) to {@code to} (exclusive). */
     public static VersionIndexSet range(int from, int to) {
         BitSet b = new BitSet();
