@@ -281,7 +281,12 @@ public final class ApiCatalogue {
             }
             IndexRanges present = IndexRanges.empty();
             IndexRanges undecided = IndexRanges.empty();
-            for (MemberApi own : membersNamed(n, member)) present = present.union(own.presence().intersect(within));
+            if (axis.ecosystem() == Ecosystem.PYPI) {
+                MemberApi own = n.members().get(member);
+                if (own != null) present = present.union(own.presence().intersect(within));
+            } else {
+                for (MemberApi own : membersNamed(n, member)) present = present.union(own.presence().intersect(within));
+            }
             for (NameVariant v : n.variants()) {
                 if (v.typeOnly() || v.target() == null) continue;
                 Target t = Target.parse(v.target());

@@ -34,19 +34,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JavaCatalogue {
 
     private final ApiCatalogue api;
-    private final Map<String, ClassHistory> classes;
+    /** Every class by internal name, in the shared model. */
+    private final Map<String, NameApi> names = new HashMap<>();
+    /** Classes read the JVM's way so far: a scan asks about a few of thousands. */
+    private final Map<String, ClassHistory> read = new ConcurrentHashMap<>();
+    private volatile Map<String, ClassHistory> all;
 
     /** @param api a catalogue of ecosystem {@code maven} */
     public JavaCatalogue(ApiCatalogue api) {
         this.api = requireMaven(api);
-        Map<String, ClassHistory> out = new HashMap<>();
         for (ModuleApi m : api.modules().values()) {
-            for (NameApi n : m.names().values()) {
-                String internal = internalName(m.module(), n.name());
-                out.put(internal, history(internal, n));
-            }
+            for (NameApi n : m.names().values()) names.put(internalName(m.module(), n.name()), n);
         }
-        this.classes = Collections.unmodifiableMap(new TreeMap<>(out));
     }
 
     static ApiCatalogue requireMaven(ApiCatalogue api) {
@@ -72,8 +71,16 @@ public final class JavaCatalogue {
         return api.versionLabels();
     }
 
+    /** Every class by internal name, sorted. */
     public Map<String, ClassHistory> classes() {
-        return classes;
+        Map<String, ClassHistory> out = all;
+        if (out == null) {
+            TreeMap<String, ClassHistory> sorted = new TreeMap<>();
+            names.keySet().forEach(n -> sorted.put(n, history(n).orElseThrow()));
+            out = Collections.unmodifiableMap(sorted);
+            all = out;
+        }
+        return out;
     }
 
     /** The index of {@code version}, or -1 when the catalogue lacks it. */
@@ -82,7 +89,8 @@ public final class JavaCatalogue {
     }
 
     public Optional<ClassHistory> history(String internalName) {
-        return Optional.ofNullable(classes.get(internalName));
+        NameApi n = names.get(internalName);
+        return n == null ? Optional.empty() : Optional.of(read.computeIfAbsent(internalName, k -> history(k, n)));
     }
 
     /** The classes of release {@code index}, as a world to look members up in. */
@@ -91,10 +99,7 @@ public final class JavaCatalogue {
             throw new IndexOutOfBoundsException("release index " + index + " of " + versions().size());
         }
         Map<String, Optional<ClassApi>> cache = new ConcurrentHashMap<>();
-        return name -> cache.computeIfAbsent(name, n -> {
-            ClassHistory h = classes.get(n);
-            return h == null ? Optional.empty() : h.at(index);
-        });
+        return name -> cache.computeIfAbsent(name, n -> history(n).flatMap(h -> h.at(index)));
     }
 
     /** The whole catalogue's release indices. */
@@ -113,7 +118,7 @@ public final class JavaCatalogue {
 
     /** Whether a class of this name (in any release) belongs to this artifact. */
     public boolean declares(String internalName) {
-        return classes.containsKey(internalName);
+        return names.containsKey(internalName);
     }
 
     // ---- the JVM's names in the shared model ----------------------------------------------------
