@@ -82,12 +82,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<MemoryReport> memory = new ArrayList<>();
         if (ws.machine().gpu().isPresent()) {
             MemoryPlans plans = MemoryPlans.of(ws, !noLive, 0);
-            for (ModelSpec m : ws.models()) {
-                if (!plans.describes(m)) continue;
+            // Each model's plan replays its inference through the allocator simulation: plan them side by side.
+            memory.addAll(ws.models().parallelStream().filter(plans::describes).map(m -> {
                 Optional<String> transformers = analysis.choicesFor(m.name()).stream()
                         .filter(c -> c.distribution().equals("transformers")).map(c -> c.release().toString()).findFirst();
-                memory.add(plans.plan(m, new MemoryQuestion(videoMinutes * 60, context, 32, transformers)));
-            }
+                return plans.plan(m, new MemoryQuestion(videoMinutes * 60, context, 32, transformers));
+            }).toList());
         }
         Report report = new ReportBuilder(histories, MigrationRules.load(rules.resolve("migrations")))
                 .build(analysis, shown, memory, TestRunSections.latest(ws));

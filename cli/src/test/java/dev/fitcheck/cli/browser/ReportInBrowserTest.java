@@ -83,6 +83,22 @@ class ReportInBrowserTest {
         }
     }
 
+    /** The committed report of the bundled example (kept current by CommittedReportsTest), as a reader opens it. */
+    @Test
+    void the_committed_vidi_report_renders_clean_in_a_real_browser() throws Exception {
+        Path html = Path.of(System.getProperty("fitcheck.repo", "..")).resolve("reports/vidi/report.html").toAbsolutePath();
+        try (HeadlessChromium browser = HeadlessChromium.start(chromium)) {
+            LoadedPage page = browser.load(html, 1280);
+            assertThat(page.consoleErrors()).as("console errors").isEmpty();
+            assertThat(page.exceptions()).as("exceptions").isEmpty();
+            assertThat(page.requests()).as("requests other than the page itself").isEmpty();
+            assertThat(page.evaluate("document.querySelectorAll('svg').length").asInt()).as("timeline and memory bars")
+                    .isEqualTo(2);
+            assertThat(page.svgTextProblems()).as("SVG text that overlaps or is cut off").isEmpty();
+            assertThat(pngSize(page.screenshot())[0]).isEqualTo(1280);
+        }
+    }
+
     @Test
     void crowded_charts_keep_their_text_apart_as_the_browser_lays_it_out() throws Exception {
         Files.createDirectories(OUT);
