@@ -174,7 +174,8 @@ public final class ApiCatalogue {
      * Versions in which {@code module.name.member} exists: defined by the class, by what a
      * re-export leads to, or inherited from a base class inside the package. {@code undecided}
      * holds the versions in which the member was not found but the class has a base outside the
-     * package (its members are not catalogued), so absence is not proven there.
+     * package (its members are not catalogued), or where the name is a variable or a function
+     * (attributes of values are not catalogued either), so absence is not proven there.
      */
     public MemberPresence memberPresence(String module, String name, String member) {
         IndexRanges within = namePresence(module, name);
@@ -201,7 +202,14 @@ public final class ApiCatalogue {
             MemberApi own = n.members().get(member);
             if (own != null) present = present.union(own.presence().intersect(within));
             for (NameVariant v : n.variants()) {
-                if (v.typeOnly() || v.target() == null) continue;
+                if (v.typeOnly()) continue;
+                if (v.target() == null && (v.kind() == SymbolKind.VARIABLE || v.kind() == SymbolKind.FUNCTION)) {
+                    // An attribute of a value (a list's append, a function's __wrapped__): the
+                    // catalogue records no members of values, so absence is not proven there.
+                    undecided = undecided.union(within.intersect(v.versions()));
+                    continue;
+                }
+                if (v.target() == null) continue;
                 Target t = Target.parse(v.target());
                 if (t.name() == null || (t.module().equals(module) && t.name().equals(name))) continue;
                 MemberPresence r = member(t.module(), t.name(), member, within.intersect(v.versions()), path, depth + 1);
