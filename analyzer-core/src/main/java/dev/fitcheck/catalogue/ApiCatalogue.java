@@ -30,6 +30,7 @@ public final class ApiCatalogue {
     private final List<Version> versions;
     private final SortedMap<String, ModuleApi> modules;
     private final List<Versioned<String>> requirements;
+    private final Set<String> topLevelModules;
 
     public ApiCatalogue(String ecosystem, String packageName, List<Version> versions, SortedMap<String, ModuleApi> modules,
                         List<Versioned<String>> requirements) {
@@ -44,6 +45,11 @@ public final class ApiCatalogue {
         }
         this.modules = Collections.unmodifiableSortedMap(modules);
         this.requirements = List.copyOf(requirements);
+        Set<String> tops = new TreeSet<>();
+        for (String m : modules.keySet()) {
+            if (m.indexOf('.') < 0) tops.add(m);
+        }
+        this.topLevelModules = Collections.unmodifiableSet(tops);
     }
 
     /** {@code pypi}, or {@code maven} for a Java catalogue. */
@@ -81,11 +87,7 @@ public final class ApiCatalogue {
 
     /** Top-level modules (import names): {@code liger_kernel} for liger-kernel. */
     public Set<String> topLevelModules() {
-        Set<String> out = new TreeSet<>();
-        for (String m : modules.keySet()) {
-            if (m.indexOf('.') < 0) out.add(m);
-        }
-        return out;
+        return topLevelModules;
     }
 
     public int indexOf(Version v) {

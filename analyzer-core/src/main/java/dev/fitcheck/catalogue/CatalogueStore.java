@@ -2,6 +2,8 @@ package dev.fitcheck.catalogue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.Deflater;
@@ -215,55 +218,155 @@ public final class CatalogueStore {
         }
     }
 
-    /** Reads a catalogue from gzip-free JSON. {@code origin} names it in messages. */
+    /**
+     * Reads a catalogue from gzip-free JSON. {@code origin} names it in messages. The whole text
+     * is tokenised here (so broken JSON is refused at once), but each module's names are decoded
+     * only when first asked for: a scan touches a few dozen of thousands of modules.
+     */
     public static ApiCatalogue read(InputStream json, String origin) throws IOException {
-        JsonNode root = MAPPER.readTree(json);
+        byte[] bytes = json.readAllBytes();
         try {
-            return decode(root);
+            return decode(bytes, origin);
         } catch (RuntimeException e) {
             if (e instanceof InputError ie) throw ie;
             throw new InputError(Path.of(origin), 0, "not a fitcheck API catalogue: " + e.getMessage());
         }
     }
 
-    private static ApiCatalogue decode(JsonNode root) {
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException("the \"format\" field is not \"" + FORMAT + "\"");
-        }
-        int fv = root.path("formatVersion").asInt(-1);
-        if (fv != FORMAT_VERSION) {
-            throw new IllegalArgumentException("format version " + fv + " is not the supported " + FORMAT_VERSION);
-        }
+    /** Where one module's names lie in the JSON text, and what precedes them. */
+    private record ModuleEntry(int moduleId, String ranges, int namesStart, int namesEnd) {
+    }
+
+    private static ApiCatalogue decode(byte[] bytes, String origin) throws IOException {
+        String format = null;
+        int formatVersion = -1;
+        String ecosystem = "";
+        String packageName = "";
+        List<ModuleEntry> entries = new ArrayList<>();
+        List<Versioned<String>> reqs = new ArrayList<>();
+        List<String> signatureTexts = new ArrayList<>();
         List<String> strings = new ArrayList<>();
-        root.path("strings").forEach(n -> strings.add(n.asText()));
-        List<Signature> signatures = new ArrayList<>();
-        root.path("signatures").forEach(n -> signatures.add(Signature.parse(n.asText())));
-        List<Version> versions = new ArrayList<>();
-        for (JsonNode v : root.path("versions")) {
-            try {
-                versions.add(Version.parse(v.asText()));
-            } catch (InvalidVersionException e) {
-                throw new IllegalArgumentException("version '" + v.asText() + "' is not PEP 440");
+        List<String> versionTexts = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("the \"format\" field is not \"" + FORMAT + "\"");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "format" -> format = p.getValueAsString();
+                    case "formatVersion" -> formatVersion = p.getValueAsInt(-1);
+                    case "ecosystem" -> ecosystem = p.getValueAsString("");
+                    case "package" -> packageName = p.getValueAsString("");
+                    case "modules" -> {
+                        expect(value, JsonToken.START_ARRAY, "modules");
+                        while (p.nextToken() == JsonToken.START_ARRAY) {
+                            p.nextToken();
+                            int id = p.getIntValue();
+                            p.nextToken();
+                            String ranges = p.getText();
+                            expect(p.nextToken(), JsonToken.START_ARRAY, "a module's names");
+                            int start = (int) p.currentTokenLocation().getByteOffset();
+                            p.skipChildren();
+                            int end = (int) p.currentLocation().getByteOffset();
+                            entries.add(new ModuleEntry(id, ranges, start, end));
+                            expect(p.nextToken(), JsonToken.END_ARRAY, "a module");
+                        }
+                    }
+                    case "requirements" -> {
+                        expect(value, JsonToken.START_ARRAY, "requirements");
+                        while (p.nextToken() == JsonToken.START_ARRAY) {
+                            p.nextToken();
+                            String text = p.getText();
+                            p.nextToken();
+                            reqs.add(new Versioned<>(text, IndexRanges.parse(p.getText())));
+                            expect(p.nextToken(), JsonToken.END_ARRAY, "a requirement");
+                        }
+                    }
+                    case "signatures" -> texts(p, value, signatureTexts, "signatures");
+                    case "strings" -> texts(p, value, strings, "strings");
+                    case "versions" -> texts(p, value, versionTexts, "versions");
+                    default -> p.skipChildren();
+                }
             }
         }
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("the \"format\" field is not \"" + FORMAT + "\"");
+        }
+        if (formatVersion != FORMAT_VERSION) {
+            throw new IllegalArgumentException("format version " + formatVersion + " is not the supported " + FORMAT_VERSION);
+        }
+        List<Version> versions = new ArrayList<>();
+        for (String v : versionTexts) {
+            try {
+                versions.add(Version.parse(v));
+            } catch (InvalidVersionException e) {
+                throw new IllegalArgumentException("version '" + v + "' is not PEP 440");
+            }
+        }
+        SignatureTable signatures = new SignatureTable(signatureTexts);
         TreeMap<String, ModuleApi> modules = new TreeMap<>();
-        for (JsonNode m : root.path("modules")) {
-            String module = strings.get(m.get(0).asInt());
+        for (ModuleEntry e : entries) {
+            String module = strings.get(e.moduleId());
+            modules.put(module, new ModuleApi(module, IndexRanges.parse(e.ranges()),
+                    new DecodedOnFirstUse<>(() -> names(bytes, e, strings, signatures, origin))));
+        }
+        return new ApiCatalogue(ecosystem, packageName, versions, modules, reqs);
+    }
+
+    private static void texts(JsonParser p, JsonToken value, List<String> out, String what) throws IOException {
+        expect(value, JsonToken.START_ARRAY, what);
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            expect(t, JsonToken.VALUE_STRING, what);
+            out.add(p.getText());
+        }
+    }
+
+    private static void expect(JsonToken got, JsonToken wanted, String what) {
+        if (got != wanted) {
+            throw new IllegalArgumentException(what + ": expected " + wanted.asString() + " but found " + got);
+        }
+    }
+
+    /** One module's names, decoded from their place in the text. */
+    private static SortedMap<String, NameApi> names(byte[] bytes, ModuleEntry e, List<String> strings,
+            SignatureTable signatures, String origin) {
+        try (JsonParser p = JSON.createParser(bytes, e.namesStart(), e.namesEnd() - e.namesStart())) {
+            JsonNode list = MAPPER.readTree(p);
             TreeMap<String, NameApi> names = new TreeMap<>();
-            for (JsonNode n : m.get(2)) {
+            for (JsonNode n : list) {
                 NameApi name = decodeName(n, strings, signatures);
                 names.put(name.name(), name);
             }
-            modules.put(module, new ModuleApi(module, IndexRanges.parse(m.get(1).asText()), names));
+            return names;
+        } catch (IOException | RuntimeException ex) {
+            throw new InputError(Path.of(origin), 0, "not a fitcheck API catalogue: module "
+                    + strings.get(e.moduleId()) + ": " + ex.getMessage());
         }
-        List<Versioned<String>> reqs = new ArrayList<>();
-        for (JsonNode r : root.path("requirements")) {
-            reqs.add(new Versioned<>(r.get(0).asText(), IndexRanges.parse(r.get(1).asText())));
-        }
-        return new ApiCatalogue(root.path("ecosystem").asText(), root.path("package").asText(), versions, modules, reqs);
     }
 
-    private static NameApi decodeName(JsonNode n, List<String> strings, List<Signature> signatures) {
+    /** Signatures are parsed when a decoded module first needs one. */
+    private static final class SignatureTable {
+        private final List<String> texts;
+        private final Signature[] parsed;
+
+        SignatureTable(List<String> texts) {
+            this.texts = texts;
+            this.parsed = new Signature[texts.size()];
+        }
+
+        synchronized Signature get(int i) {
+            Signature s = parsed[i];
+            if (s == null) {
+                s = Signature.parse(texts.get(i));
+                parsed[i] = s;
+            }
+            return s;
+        }
+    }
+
+    private static NameApi decodeName(JsonNode n, List<String> strings, SignatureTable signatures) {
         String name = strings.get(n.get(0).asInt());
         List<NameVariant> variants = new ArrayList<>();
         for (JsonNode v : n.get(1)) {
@@ -296,7 +399,7 @@ public final class CatalogueStore {
         return new NameApi(name, variants, bases, sigs, members);
     }
 
-    private static List<Versioned<Signature>> decodeSignatures(JsonNode node, List<Signature> signatures) {
+    private static List<Versioned<Signature>> decodeSignatures(JsonNode node, SignatureTable signatures) {
         List<Versioned<Signature>> out = new ArrayList<>();
         for (JsonNode s : node) {
             out.add(new Versioned<>(signatures.get(s.get(0).asInt()), IndexRanges.parse(s.get(1).asText())));
