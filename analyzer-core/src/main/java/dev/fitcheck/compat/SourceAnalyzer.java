@@ -6,6 +6,7 @@ import dev.fitcheck.lint.LintRule;
 import dev.fitcheck.python.ReferenceExtractor;
 import dev.fitcheck.python.SourceTree;
 import dev.fitcheck.python.SymbolReference;
+import dev.fitcheck.python.SyntaxTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -46,7 +47,9 @@ public final class SourceAnalyzer {
         List<FileResult> results = tree.files().parallelStream().map(file -> {
             Optional<String> text = readSource(file);
             if (text.isEmpty()) return new FileResult(file, false, List.of(), List.of());
-            return new FileResult(file, true, extractor.extract(file, text.get()), lint.check(file, text.get()));
+            try (SyntaxTree parsed = SyntaxTree.parse(text.get())) { // one parse for references and lints
+                return new FileResult(file, true, extractor.extract(file, parsed), lint.check(file, text.get(), parsed));
+            }
         }).toList();
         List<SymbolReference> refs = new ArrayList<>();
         List<LintFinding> lints = new ArrayList<>();
