@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reads the Python sources under some roots and infers what they need: references, a range per
@@ -30,10 +31,18 @@ import java.util.TreeSet;
  */
 public final class SourceAnalyzer {
 
-    private final ApiHistories histories;
+    private final Supplier<ApiHistories> histories;
     private final List<LintRule> lintRules;
 
     public SourceAnalyzer(ApiHistories histories, List<LintRule> lintRules) {
+        this(() -> histories, lintRules);
+    }
+
+    /**
+     * With the catalogues still on their way: {@code histories} is asked for only once the sources
+     * are parsed, so a caller may read the catalogues while the files are parsed.
+     */
+    public SourceAnalyzer(Supplier<ApiHistories> histories, List<LintRule> lintRules) {
         this.histories = histories;
         this.lintRules = List.copyOf(lintRules);
     }
@@ -61,9 +70,10 @@ public final class SourceAnalyzer {
         }
         refs.sort(null);
 
+        ApiHistories catalogued = histories.get();
         Set<String> uncatalogued = new TreeSet<>();
         refs.forEach(r -> {
-            if (histories.byImport(r.topLevel()).isEmpty()) uncatalogued.add(r.topLevel());
+            if (catalogued.byImport(r.topLevel()).isEmpty()) uncatalogued.add(r.topLevel());
         });
         Map<String, InferredRange> inferred = infer(refs);
         return new SourceAnalysis(tree.files(), refs, inferred, lints, uncatalogued, unreadable);
@@ -73,8 +83,9 @@ public final class SourceAnalyzer {
     public Map<String, InferredRange> infer(List<SymbolReference> refs) {
         Map<String, List<SymbolReference>> byDistribution = new LinkedHashMap<>();
         Map<String, ApiHistory> historyOf = new LinkedHashMap<>();
+        ApiHistories catalogued = histories.get();
         for (SymbolReference r : refs) {
-            Optional<ApiHistory> history = histories.byImport(r.topLevel());
+            Optional<ApiHistory> history = catalogued.byImport(r.topLevel());
             if (history.isEmpty()) continue;
             historyOf.put(history.get().distribution(), history.get());
             byDistribution.computeIfAbsent(history.get().distribution(), k -> new ArrayList<>()).add(r);

@@ -21,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +40,27 @@ final class PythonScan {
             throw new InputError(path + ": no such file or directory; expected a Python source tree");
         }
         Path rules = Workspaces.rules();
-        ApiHistories histories = Catalogues.histories(rules);
-        SourceAnalysis a = new SourceAnalyzer(histories, LintRules.load(rules.resolve("lints.yaml"))).analyze(List.of(path));
+        // The catalogues are read on a thread of their own while the sources are parsed.
+        CompletableFuture<ApiHistories> loading = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                loading.complete(Catalogues.histories(rules));
+            } catch (Throwable t) {
+                loading.completeExceptionally(t);
+            }
+        }, "catalogues");
+        reader.setDaemon(true);
+        reader.start();
+        Supplier<ApiHistories> catalogues = () -> {
+            try {
+                return loading.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
+        };
+        SourceAnalysis a = new SourceAnalyzer(catalogues, LintRules.load(rules.resolve("lints.yaml"))).analyze(List.of(path));
+        ApiHistories histories = catalogues.get();
         Set<String> wanted = packages.stream().map(PackageName::normalize).collect(Collectors.toSet());
         for (String p : wanted) {
             if (histories.byDistribution(p).isEmpty()) {
