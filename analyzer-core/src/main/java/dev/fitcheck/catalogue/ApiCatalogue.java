@@ -34,6 +34,7 @@ public final class ApiCatalogue {
     private final String packageName;
     private final SortedMap<String, ModuleApi> modules;
     private final List<Versioned<String>> requirements;
+    private final Set<String> topLevelModules;
 
     public ApiCatalogue(VersionAxis axis, String packageName, SortedMap<String, ModuleApi> modules,
                         List<Versioned<String>> requirements) {
@@ -41,6 +42,11 @@ public final class ApiCatalogue {
         this.packageName = Objects.requireNonNull(packageName);
         this.modules = Collections.unmodifiableSortedMap(modules);
         this.requirements = List.copyOf(requirements);
+        Set<String> tops = new TreeSet<>();
+        for (String m : modules.keySet()) {
+            if (m.indexOf('.') < 0) tops.add(m);
+        }
+        this.topLevelModules = Collections.unmodifiableSet(tops);
     }
 
     /** A Python catalogue over PEP 440 versions, ascending. */
@@ -125,11 +131,7 @@ public final class ApiCatalogue {
 
     /** Top-level modules (import names): {@code liger_kernel} for liger-kernel. */
     public Set<String> topLevelModules() {
-        Set<String> out = new TreeSet<>();
-        for (String m : modules.keySet()) {
-            if (m.indexOf('.') < 0) out.add(m);
-        }
-        return out;
+        return topLevelModules;
     }
 
     /** The index of a PEP 440 version in a Python catalogue, or a negative number when it lacks it. */
@@ -242,7 +244,8 @@ public final class ApiCatalogue {
      * Versions in which {@code module.name.member} exists: defined by the class, by what a
      * re-export leads to, or inherited from a base class inside the package. {@code undecided}
      * holds the versions in which the member was not found but the class has a base outside the
-     * package (its members are not catalogued), so absence is not proven there.
+     * package (its members are not catalogued), or where the name is a variable or a function
+     * (attributes of values are not catalogued either), so absence is not proven there.
      */
     public MemberPresence memberPresence(String module, String name, String member) {
         IndexRanges within = namePresence(module, name);
@@ -288,7 +291,14 @@ public final class ApiCatalogue {
                 for (MemberApi own : membersNamed(n, member)) present = present.union(own.presence().intersect(within));
             }
             for (NameVariant v : n.variants()) {
-                if (v.typeOnly() || v.target() == null) continue;
+                if (v.typeOnly()) continue;
+                if (v.target() == null && (v.kind() == SymbolKind.VARIABLE || v.kind() == SymbolKind.FUNCTION)) {
+                    // An attribute of a value (a list's append, a function's __wrapped__): the
+                    // catalogue records no members of values, so absence is not proven there.
+                    undecided = undecided.union(within.intersect(v.versions()));
+                    continue;
+                }
+                if (v.target() == null) continue;
                 Target t = Target.parse(v.target());
                 if (t.name() == null || (t.module().equals(module) && t.name().equals(name))) continue;
                 MemberPresence r = member(t.module(), t.name(), member, within.intersect(v.versions()), path, depth + 1);

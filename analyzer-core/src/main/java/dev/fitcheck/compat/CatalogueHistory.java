@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,10 @@ public final class CatalogueHistory implements ApiHistory {
     private static final Pattern EXTRA = Pattern.compile("\\bextra\\b");
 
     private final ApiCatalogue catalogue;
+    // A large tree asks for the same paths thousands of times (every use of torch.nn, of a base's
+    // members); each answer walks re-exports and base classes, so it is worth keeping.
+    private final Map<String, Optional<SymbolPresence>> presences = new ConcurrentHashMap<>();
+    private final Map<String, Optional<BitSet>> keywords = new ConcurrentHashMap<>();
 
     public CatalogueHistory(ApiCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -55,6 +60,10 @@ public final class CatalogueHistory implements ApiHistory {
 
     @Override
     public Optional<SymbolPresence> presence(String dottedPath) {
+        return presences.computeIfAbsent(dottedPath, this::lookUp);
+    }
+
+    private Optional<SymbolPresence> lookUp(String dottedPath) {
         Optional<ApiPath> split = catalogue.split(dottedPath);
         if (split.isEmpty()) return Optional.empty();
         ApiPath p = split.get();
@@ -71,6 +80,12 @@ public final class CatalogueHistory implements ApiHistory {
 
     @Override
     public Optional<BitSet> acceptsKeyword(String callablePath, String keyword) {
+        // BitSets are mutable: every caller gets its own copy of the kept answer.
+        return keywords.computeIfAbsent(callablePath + "(" + keyword, k -> accepting(callablePath, keyword))
+                .map(b -> (BitSet) b.clone());
+    }
+
+    private Optional<BitSet> accepting(String callablePath, String keyword) {
         Optional<ApiPath> split = catalogue.split(callablePath);
         if (split.isEmpty() || split.get().name().isEmpty()) return Optional.empty();
         List<Versioned<Signature>> signatures = catalogue.signatures(split.get());

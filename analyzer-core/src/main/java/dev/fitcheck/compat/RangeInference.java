@@ -46,9 +46,11 @@ public final class RangeInference {
             if (r.isEmpty()) {
                 if (ref.kind() == ReferenceKind.STAR_NAME) {
                     starAlternatives.computeIfAbsent(starKey(ref), k -> new ArrayList<>());
-                } else {
+                } else if (ref.kind() != ReferenceKind.KEYWORD_ARGUMENT) {
                     unknown.add(ref);
                 }
+                // A keyword whose callee has no catalogued signature (a dataclass's generated
+                // __init__) proves nothing; a callee no release has is reported by its own reference.
                 continue;
             }
             if (!ref.binding()) {

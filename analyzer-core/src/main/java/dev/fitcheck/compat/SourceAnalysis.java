@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a body of Python code needs, from its sources alone: every external reference, the range
@@ -27,7 +28,8 @@ public record SourceAnalysis(
         references = List.copyOf(references);
         inferred = Collections.unmodifiableMap(new LinkedHashMap<>(inferred));
         lints = List.copyOf(lints);
-        uncataloguedImports = Set.copyOf(uncataloguedImports);
+        // sorted, so that reports list them the same way every run
+        uncataloguedImports = Collections.unmodifiableSortedSet(new TreeSet<>(uncataloguedImports));
         unreadable = List.copyOf(unreadable);
     }
 }

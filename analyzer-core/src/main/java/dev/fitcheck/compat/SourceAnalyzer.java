@@ -6,6 +6,7 @@ import dev.fitcheck.lint.LintRule;
 import dev.fitcheck.python.ReferenceExtractor;
 import dev.fitcheck.python.SourceTree;
 import dev.fitcheck.python.SymbolReference;
+import dev.fitcheck.python.SyntaxTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reads the Python sources under some roots and infers what they need: references, a range per
@@ -29,10 +31,18 @@ import java.util.TreeSet;
  */
 public final class SourceAnalyzer {
 
-    private final ApiHistories histories;
+    private final Supplier<ApiHistories> histories;
     private final List<LintRule> lintRules;
 
     public SourceAnalyzer(ApiHistories histories, List<LintRule> lintRules) {
+        this(() -> histories, lintRules);
+    }
+
+    /**
+     * With the catalogues still on their way: {@code histories} is asked for only once the sources
+     * are parsed, so a caller may read the catalogues while the files are parsed.
+     */
+    public SourceAnalyzer(Supplier<ApiHistories> histories, List<LintRule> lintRules) {
         this.histories = histories;
         this.lintRules = List.copyOf(lintRules);
     }
@@ -46,7 +56,9 @@ public final class SourceAnalyzer {
         List<FileResult> results = tree.files().parallelStream().map(file -> {
             Optional<String> text = readSource(file);
             if (text.isEmpty()) return new FileResult(file, false, List.of(), List.of());
-            return new FileResult(file, true, extractor.extract(file, text.get()), lint.check(file, text.get()));
+            try (SyntaxTree parsed = SyntaxTree.parse(text.get())) { // one parse for references and lints
+                return new FileResult(file, true, extractor.extract(file, parsed), lint.check(file, text.get(), parsed));
+            }
         }).toList();
         List<SymbolReference> refs = new ArrayList<>();
         List<LintFinding> lints = new ArrayList<>();
@@ -58,9 +70,10 @@ public final class SourceAnalyzer {
         }
         refs.sort(null);
 
+        ApiHistories catalogued = histories.get();
         Set<String> uncatalogued = new TreeSet<>();
         refs.forEach(r -> {
-            if (histories.byImport(r.topLevel()).isEmpty()) uncatalogued.add(r.topLevel());
+            if (catalogued.byImport(r.topLevel()).isEmpty()) uncatalogued.add(r.topLevel());
         });
         Map<String, InferredRange> inferred = infer(refs);
         return new SourceAnalysis(tree.files(), refs, inferred, lints, uncatalogued, unreadable);
@@ -70,8 +83,9 @@ public final class SourceAnalyzer {
     public Map<String, InferredRange> infer(List<SymbolReference> refs) {
         Map<String, List<SymbolReference>> byDistribution = new LinkedHashMap<>();
         Map<String, ApiHistory> historyOf = new LinkedHashMap<>();
+        ApiHistories catalogued = histories.get();
         for (SymbolReference r : refs) {
-            Optional<ApiHistory> history = histories.byImport(r.topLevel());
+            Optional<ApiHistory> history = catalogued.byImport(r.topLevel());
             if (history.isEmpty()) continue;
             historyOf.put(history.get().distribution(), history.get());
             byDistribution.computeIfAbsent(history.get().distribution(), k -> new ArrayList<>()).add(r);

@@ -26,32 +26,61 @@ public final class KeywordConflictCheck {
     }
 
     public List<LintFinding> check(Path file, String source) {
-        List<LintFinding> findings = new ArrayList<>();
+        if (rules.stream().noneMatch(r -> couldFire(r, source))) {
+            return new ArrayList<>(); // most files: no parse needed
+        }
         try (SyntaxTree tree = SyntaxTree.parse(source)) {
-            walk(tree.root(), tree, file, findings);
+            return check(file, source, tree);
+        }
+    }
+
+    /** The same, on a tree the caller has parsed already (and closes). */
+    public List<LintFinding> check(Path file, String source, SyntaxTree tree) {
+        List<LintFinding> findings = new ArrayList<>();
+        record Candidate(TSNode call, LintRule rule, int order) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            LintRule rule = rules.get(r);
+            if (!couldFire(rule, source)) continue;
+            // the calls of the rule's method, found from its name in the text rather than by a walk
+            for (int[] w : tree.wordsAt(List.of(rule.call()))) {
+                callNamed(tree, w).ifPresent(call -> candidates.add(new Candidate(call, rule, candidates.size())));
+            }
+        }
+        candidates.sort(java.util.Comparator.comparingInt((Candidate c) -> c.call().getStartByte())
+                .thenComparingInt(c -> rules.indexOf(c.rule())));
+        for (Candidate c : candidates) {
+            checkCall(c.call(), c.rule(), tree, file, findings);
         }
         return findings;
     }
 
-    private void walk(TSNode node, SyntaxTree tree, Path file, List<LintFinding> out) {
-        if (node.getType().equals("call")) {
-            String method = calledName(node.getChildByFieldName("function"), tree);
-            for (LintRule rule : rules) {
-                if (rule.call().equals(method)) {
-                    checkCall(node, rule, tree, file, out);
-                }
-            }
-        }
-        for (int i = 0; i < node.getNamedChildCount(); i++) {
-            walk(node.getNamedChild(i), tree, file, out);
-        }
+    /**
+     * Whether the text names the call and both keywords of one pair: every way a keyword can
+     * reach the call (a keyword argument, a dict key, {@code dict(k=...)}) writes its name out.
+     */
+    private static boolean couldFire(LintRule rule, String source) {
+        return source.contains(rule.call())
+                && rule.conflicts().stream().anyMatch(pair -> source.contains(pair.get(0)) && source.contains(pair.get(1)));
     }
 
-    private static String calledName(TSNode function, SyntaxTree tree) {
-        if (function.getType().equals("attribute")) {
-            return tree.text(function.getChildByFieldName("attribute"));
+    /** The call whose callee is the name at {@code w} ({@code name(...)} or {@code x.name(...)}), if it is one. */
+    private static Optional<TSNode> callNamed(SyntaxTree tree, int[] w) {
+        TSNode id = tree.root().getNamedDescendantForByteRange(w[0], w[1]);
+        if (id.isNull() || id.getStartByte() != w[0] || id.getEndByte() != w[1] || !id.getType().equals("identifier")) {
+            return Optional.empty();
         }
-        return function.getType().equals("identifier") ? tree.text(function) : "";
+        TSNode parent = id.getParent();
+        if (parent.isNull()) return Optional.empty();
+        TSNode callee = id;
+        if (parent.getType().equals("attribute") && TSNode.eq(parent.getChildByFieldName("attribute"), id)) {
+            callee = parent;
+            parent = parent.getParent();
+            if (parent.isNull()) return Optional.empty();
+        }
+        return parent.getType().equals("call") && TSNode.eq(parent.getChildByFieldName("function"), callee)
+                ? Optional.of(parent) : Optional.empty();
     }
 
     /** A keyword and the node that set it. */

@@ -31,10 +31,15 @@ public final class ReferenceExtractor {
 
     public List<SymbolReference> extract(Path file, String source) {
         try (SyntaxTree tree = SyntaxTree.parse(source)) {
-            FileScan scan = new FileScan(file, tree);
-            scan.run();
-            return distinct(scan.references);
+            return extract(file, tree);
         }
+    }
+
+    /** The same, on a tree the caller has parsed already (and closes). */
+    public List<SymbolReference> extract(Path file, SyntaxTree tree) {
+        FileScan scan = new FileScan(file, tree);
+        scan.run();
+        return distinct(scan.references);
     }
 
     /**
@@ -73,23 +78,32 @@ public final class ReferenceExtractor {
         void run() {
             TSNode root = tree.root();
             // Bindings first: an attribute chain may use a name imported further down (inside a function).
-            collectImportsAndNames(root);
-            walkUses(root);
-            starNames();
+            for (TSNode statement : tree.importStatements()) {
+                if (Grammar.type(statement).equals("import_statement")) {
+                    importStatement(statement);
+                } else {
+                    importFrom(statement);
+                }
+            }
+            if (!externalStars.isEmpty() && !internalStar) {
+                // Which free names a star import binds needs every name the file binds and uses: the whole tree.
+                collectNames(root);
+                walkUses(root);
+                starNames();
+            } else {
+                usesOfImportedNames();
+            }
         }
 
         // ---- pass 1: imports and every bound name ----
 
-        void collectImportsAndNames(TSNode node) {
-            String type = node.getType();
-            switch (type) {
-                case "import_statement" -> importStatement(node);
-                case "import_from_statement" -> importFrom(node);
-                case "future_import_statement" -> { }
+        void collectNames(TSNode node) {
+            switch (Grammar.type(node)) {
+                case "import_statement", "import_from_statement", "future_import_statement" -> { }
                 default -> {
                     bindingNames(node);
                     for (int i = 0; i < node.getNamedChildCount(); i++) {
-                        collectImportsAndNames(node.getNamedChild(i));
+                        collectNames(node.getNamedChild(i));
                     }
                 }
             }
@@ -215,15 +229,128 @@ public final class ReferenceExtractor {
 
         // ---- pass 2: uses ----
 
+        /**
+         * Every reference a use can make starts at an identifier bound by an external import: the
+         * root of an attribute chain, a callee, a base class. So instead of walking every node
+         * (each step a JNI call), find those identifiers in the text and look at the few nodes
+         * above each; the same references as {@link #walkUses}, found from the other end.
+         */
+        void usesOfImportedNames() {
+            if (bindings.isEmpty()) return;
+            TSNode root = tree.root();
+            for (int[] span : tree.wordsAt(bindings.keySet())) {
+                // Most uses are a plain chain on one line (transformers.AutoModel.from_pretrained): read it
+                // from the text and ask the tree once whether that is what stands there.
+                int[] dots = tree.dottedChain(span[1]);
+                int chainEnd = dots.length == 0 ? span[1] : dots[dots.length - 1];
+                TSNode top = root.getNamedDescendantForByteRange(span[0], chainEnd);
+                if (top.isNull() || top.getStartByte() != span[0] || top.getEndByte() != chainEnd) {
+                    continue; // inside a string, a comment or an import, or part of a longer name
+                }
+                String type = Grammar.type(top);
+                if (!type.equals("identifier") && !type.equals("attribute")) continue;
+                if (!parentMatters(span[0], chainEnd)) {
+                    if (dots.length > 0) chainAttribute(span, dots, null, "");
+                    continue;
+                }
+                TSNode parent = top.getParent();
+                if (parent.isNull()) continue;
+                String parentType = Grammar.type(parent);
+                if (parentType.equals("attribute") && parent.getStartByte() == span[0]) {
+                    // the chain goes on past a line break inside brackets: follow the tree instead
+                    while (!parent.isNull() && Grammar.type(parent).equals("attribute") && parent.getStartByte() == span[0]
+                            && TSNode.eq(Grammar.field(parent, "object"), top)) {
+                        top = parent;
+                        parent = top.getParent();
+                    }
+                    if (parent.isNull()) continue;
+                    attribute(top, parent);
+                    parentType = Grammar.type(parent);
+                } else if (dots.length > 0) {
+                    chainAttribute(span, dots, parent, parentType);
+                }
+                switch (parentType) {
+                    // the callee and the assignment target are their parent's first child
+                    case "call" -> {
+                        if (parent.getStartByte() == span[0]) call(parent);
+                    }
+                    case "argument_list" -> {
+                        TSNode owner = parent.getParent();
+                        if (!owner.isNull() && Grammar.type(owner).equals("class_definition")
+                                && TSNode.eq(Grammar.field(owner, "superclasses"), parent)) {
+                            classDefinition(owner, top);
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        }
+
+        /**
+         * Whether what encloses the use at {@code [start, end)} can add a reference: a call (its
+         * keywords), an assignment to it (monkey-patching), a class header (a base), or a chain that
+         * goes on across a line break. The byte after the use tells, except for class headers,
+         * whose places are known; anything else (an argument, an operand, a subscript) adds nothing,
+         * and most uses are that, so asking the tree for the parent is skipped for them.
+         */
+        boolean parentMatters(int start, int end) {
+            int next = tree.byteAfterBlanks(end);
+            if (next < 0 || next == '(' || next == ':' || next == '\n' || next == '\r' || next == '\\' || next == '#') return true;
+            if (next == '=' && tree.byteAfterBlanks(tree.skipBlanks(end) + 1) != '=') return true;
+            return inClassHeader(start);
+        }
+
+        /** Byte ranges of every class's base list in the file, found once. */
+        List<int[]> classHeaders;
+
+        boolean inClassHeader(int offset) {
+            if (classHeaders == null) {
+                classHeaders = new ArrayList<>();
+                for (int[] w : tree.wordsAt(List.of("class"))) {
+                    TSNode c = tree.root().getNamedDescendantForByteRange(w[0], w[1]);
+                    if (c.isNull() || c.getStartByte() != w[0] || !Grammar.type(c).equals("class_definition")) continue;
+                    TSNode supers = Grammar.field(c, "superclasses");
+                    if (!supers.isNull()) classHeaders.add(new int[] {supers.getStartByte(), supers.getEndByte()});
+                }
+            }
+            for (int[] h : classHeaders) {
+                if (offset >= h[0] && offset < h[1]) return true;
+            }
+            return false;
+        }
+
+        /**
+         * {@link #attribute} for a chain read from the text: {@code dots} holds, per attribute, where
+         * its name starts and where it ends, so neither the path nor the place needs the tree.
+         */
+        void chainAttribute(int[] span, int[] dots, TSNode parent, String parentType) {
+            Binding b = bindings.get(tree.text(span[0], span[1]));
+            StringBuilder path = new StringBuilder(b.path);
+            int names = dots.length / 2;
+            for (int k = 0; k < names; k++) {
+                path.append('.').append(tree.text(dots[2 * k], dots[2 * k + 1]));
+            }
+            int lastName = dots[dots.length - 2];
+            String p = path.toString();
+            if (parent != null && parentType.equals("assignment") && parent.getStartByte() == span[0]) {
+                // monkey-patching: the object must exist, the attribute is being set
+                p = p.substring(0, p.lastIndexOf('.'));
+                if (!p.contains(".")) return;
+            }
+            references.add(new SymbolReference(p, ReferenceKind.ATTRIBUTE, b.condition, Optional.empty(),
+                    new SourceLocation(file, tree.lineOf(lastName), tree.columnOf(lastName))));
+        }
+
         void walkUses(TSNode node) {
             switch (node.getType()) {
                 case "import_statement", "import_from_statement", "future_import_statement" -> {
                     return;
                 }
-                case "class_definition" -> classDefinition(node);
+                case "class_definition" -> classDefinition(node, null);
                 case "call" -> call(node);
                 case "attribute" -> {
-                    if (outermostAttribute(node)) attribute(node);
+                    TSNode parent = node.getParent();
+                    if (outermostAttribute(node, parent)) attribute(node, parent);
                 }
                 case "identifier" -> freeName(node);
                 default -> { }
@@ -243,17 +370,15 @@ public final class ReferenceExtractor {
                             || type.equals("keyword_argument"));
         }
 
-        boolean outermostAttribute(TSNode node) {
-            TSNode parent = node.getParent();
+        boolean outermostAttribute(TSNode node, TSNode parent) {
             return !(parent.getType().equals("attribute") && TSNode.eq(parent.getChildByFieldName("object"), node));
         }
 
-        void attribute(TSNode node) {
+        void attribute(TSNode node, TSNode parent) {
             Optional<Resolved> resolved = resolve(node);
             if (resolved.isEmpty()) return;
             String path = resolved.get().path;
             // An assignment to an attribute (monkey-patching) needs the object, not the attribute.
-            TSNode parent = node.getParent();
             if (parent.getType().equals("assignment") && TSNode.eq(parent.getChildByFieldName("left"), node)) {
                 path = path.substring(0, path.lastIndexOf('.'));
                 if (!path.contains(".")) return;
@@ -276,8 +401,17 @@ public final class ReferenceExtractor {
             }
         }
 
-        void classDefinition(TSNode node) {
+        /**
+         * Base classes and the members used through them. {@code reachedFrom}, when set, is the base
+         * through which the occurrence pass arrived: the class is handled once, from its first
+         * external base, however many of its bases are imported names.
+         */
+        void classDefinition(TSNode node, TSNode reachedFrom) {
             TSNode supers = node.getChildByFieldName("superclasses");
+            if (reachedFrom != null) {
+                TSNode first = firstResolvedBase(supers);
+                if (first == null || !TSNode.eq(first, reachedFrom)) return;
+            }
             List<Resolved> externalBases = new ArrayList<>();
             List<String> baseLocalNames = new ArrayList<>();
             if (supers != null && !supers.isNull()) {
@@ -298,6 +432,14 @@ public final class ReferenceExtractor {
             memberUses(body, externalBases.get(0), baseLocalNames, ownMembers);
         }
 
+        TSNode firstResolvedBase(TSNode supers) {
+            for (int i = 0; i < supers.getNamedChildCount(); i++) {
+                TSNode base = supers.getNamedChild(i);
+                if (!base.getType().equals("keyword_argument") && resolve(base).isPresent()) return base;
+            }
+            return null;
+        }
+
         Set<String> ownMembers(TSNode body) {
             Set<String> names = new HashSet<>();
             for (int i = 0; i < body.getNamedChildCount(); i++) {
@@ -314,36 +456,79 @@ public final class ReferenceExtractor {
             return names;
         }
 
-        /** super().x, Base.x and self.x() inside a class body whose first external base is {@code base}. */
-        void memberUses(TSNode node, Resolved base, List<String> baseLocalNames, Set<String> ownMembers) {
-            if (node.getType().equals("class_definition")) {
-                return; // a nested class has its own bases
-            }
-            if (node.getType().equals("attribute")) {
-                TSNode object = node.getChildByFieldName("object");
-                String member = tree.text(node.getChildByFieldName("attribute"));
-                boolean viaSuper = object.getType().equals("call")
-                        && tree.text(object.getChildByFieldName("function")).equals("super");
-                boolean viaBase = object.getType().equals("identifier") && baseLocalNames.contains(tree.text(object))
-                        && tree.text(object).equals(baseLocalNames.get(0));
-                boolean viaSelfCall = object.getType().equals("identifier") && tree.text(object).equals("self")
-                        && node.getParent().getType().equals("call")
-                        && TSNode.eq(node.getParent().getChildByFieldName("function"), node)
-                        && !ownMembers.contains(member);
-                if (viaSuper || viaBase || viaSelfCall) {
-                    TSNode attr = node.getChildByFieldName("attribute");
-                    add(base.path + "." + member, ReferenceKind.MEMBER, base.condition, null, attr);
-                    if (viaSuper || viaBase) {
-                        TSNode parent = node.getParent();
-                        if (parent.getType().equals("call") && TSNode.eq(parent.getChildByFieldName("function"), node)) {
-                            keywordsOf(parent, base.path + "." + member, base.condition);
-                        }
-                    }
+        /**
+         * super().x, Base.x and self.x() inside a class body whose first external base is
+         * {@code base}, nested classes left out (they have their own bases). Found from the words
+         * {@code super}, {@code self} and the base's name in the body's text, each checked in the tree.
+         */
+        void memberUses(TSNode body, Resolved base, List<String> baseLocalNames, Set<String> ownMembers) {
+            int from = body.getStartByte();
+            int to = body.getEndByte();
+            TSNode root = tree.root();
+            List<int[]> nested = new ArrayList<>();
+            for (int[] w : tree.wordsAt(List.of("class"), from, to)) {
+                TSNode c = root.getNamedDescendantForByteRange(w[0], w[1]);
+                if (!c.isNull() && c.getStartByte() == w[0] && Grammar.type(c).equals("class_definition")) {
+                    nested.add(new int[] {w[0], c.getEndByte()});
                 }
             }
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                memberUses(node.getNamedChild(i), base, baseLocalNames, ownMembers);
+            String baseName = baseLocalNames.get(0);
+            for (int[] w : tree.wordsAt(List.of("super", "self", baseName), from, to)) {
+                if (nested.stream().anyMatch(n -> w[0] >= n[0] && w[0] < n[1])) continue;
+                String word = tree.text(w[0], w[1]);
+                TSNode attr = word.equals("super") ? superAttribute(w) : attributeOn(w);
+                if (attr == null) continue;
+                TSNode name = Grammar.field(attr, "attribute");
+                int nameStart = name.getStartByte();
+                String member = tree.text(nameStart, name.getEndByte());
+                TSNode parent = attr.getParent();
+                // the callee is its call's first child: same start
+                boolean called = !parent.isNull() && Grammar.type(parent).equals("call") && parent.getStartByte() == w[0];
+                boolean viaSelfCall = word.equals("self") && called && !ownMembers.contains(member);
+                if (!word.equals("self") || viaSelfCall) {
+                    references.add(new SymbolReference(base.path + "." + member, ReferenceKind.MEMBER, base.condition,
+                            Optional.empty(), new SourceLocation(file, tree.lineOf(nameStart), tree.columnOf(nameStart))));
+                }
+                if (!word.equals("self") && called) {
+                    keywordsOf(parent, base.path + "." + member, base.condition);
+                }
             }
+        }
+
+        /** The attribute {@code word.x} whose object is the identifier at {@code w}, or null. */
+        TSNode attributeOn(int[] w) {
+            int[] dots = tree.dottedChain(w[1]);
+            if (dots.length > 0) {
+                TSNode attr = tree.root().getNamedDescendantForByteRange(w[0], dots[1]);
+                if (!attr.isNull() && attr.getStartByte() == w[0] && attr.getEndByte() == dots[1]
+                        && Grammar.type(attr).equals("attribute")) {
+                    return attr;
+                }
+                return null; // a string, a comment, or not a plain name there
+            }
+            // no dot on this line: the attribute may still continue inside brackets on the next one
+            TSNode id = tree.root().getNamedDescendantForByteRange(w[0], w[1]);
+            if (id.isNull() || id.getStartByte() != w[0] || id.getEndByte() != w[1] || !Grammar.type(id).equals("identifier")) {
+                return null;
+            }
+            TSNode parent = id.getParent();
+            return !parent.isNull() && Grammar.type(parent).equals("attribute") && TSNode.eq(Grammar.field(parent, "object"), id)
+                    ? parent : null;
+        }
+
+        /** The attribute {@code super(...).x} whose {@code super} is at {@code w}, or null. */
+        TSNode superAttribute(int[] w) {
+            TSNode id = tree.root().getNamedDescendantForByteRange(w[0], w[1]);
+            if (id.isNull() || id.getStartByte() != w[0] || id.getEndByte() != w[1] || !Grammar.type(id).equals("identifier")) {
+                return null;
+            }
+            TSNode call = id.getParent();
+            if (call.isNull() || !Grammar.type(call).equals("call") || !TSNode.eq(Grammar.field(call, "function"), id)) {
+                return null;
+            }
+            TSNode attr = call.getParent();
+            return !attr.isNull() && Grammar.type(attr).equals("attribute") && TSNode.eq(Grammar.field(attr, "object"), call)
+                    ? attr : null;
         }
 
         void keywordsOf(TSNode call, String path, ImportCondition condition) {

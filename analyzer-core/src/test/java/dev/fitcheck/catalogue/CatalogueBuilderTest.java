@@ -55,7 +55,7 @@ class CatalogueBuilderTest {
                         def run(x, *, fast=False):
                             pass
                         """)
-                .file("tinypkg/old.py", "class Legacy:\n    pass\n")
+                .file("tinypkg/old.py", "class Legacy:\n    pass\nNORM_LAYERS = [Legacy]\n")
                 .requires("numpy>=1.20")
                 .writeTo(dir.resolve("1.0"));
         v11 = TinyWheel.of("tinypkg", "1.1")
@@ -146,6 +146,17 @@ class CatalogueBuilderTest {
         assertThat(catalogue.memberPresence("tinypkg", "Engine", "speed").present()).hasToString("0-2");
         assertThat(catalogue.memberPresence("tinypkg", "Engine", "missing").present().isEmpty()).isTrue();
         assertThat(catalogue.split("tinypkg.Engine.pause")).contains(ApiPath.member("tinypkg", "Engine", "pause"));
+    }
+
+    @Test
+    void anAttributeOfAVariableOrFunctionIsUndecidedWhereTheNameExists() {
+        // NORM_LAYERS.append: a list's method, which no catalogue of the package can prove absent.
+        ApiCatalogue.MemberPresence append = catalogue.memberPresence("tinypkg.old", "NORM_LAYERS", "append");
+        assertThat(append.present().isEmpty()).isTrue();
+        assertThat(append.undecided()).hasToString("0");
+        assertThat(catalogue.memberPresence("tinypkg.core", "run", "__wrapped__").undecided()).hasToString("0-2");
+        // A class's missing member stays proven absent.
+        assertThat(catalogue.memberPresence("tinypkg.old", "Legacy", "append").undecided().isEmpty()).isTrue();
     }
 
     @Test

@@ -68,6 +68,17 @@ class RangeInferenceTest {
     }
 
     @Test
+    void aKeywordToACalleeWithoutACataloguedSignatureIsNeitherBoundNorUnknown() {
+        // peft's LoraConfig is a dataclass: no signature in the catalogue, yet the name exists.
+        InferredRange r = new RangeInference().infer(transformers, List.of(
+                ref("transformers.models.mistral.modeling_mistral.MistralModel", ReferenceKind.KEYWORD_ARGUMENT, 8,
+                        ImportCondition.REQUIRED, "config")));
+        assertThat(r.unknown()).isEmpty();
+        assertThat(r.resolved()).isEmpty();
+        assertThat(r.range()).hasToString(">=4.40.0");
+    }
+
+    @Test
     void unknownNamesAndOptionalImportsNeverBound() {
         InferredRange r = new RangeInference().infer(transformers, List.of(
                 ref("transformers.models.mistral.modeling_mistral.MistralFlashAttention3", ReferenceKind.IMPORT_NAME, 5),

@@ -40,6 +40,18 @@ class ReferenceExtractorTest {
     }
 
     @Test
+    void charactersOutsideTheBasicPlaneDoNotShiftWhatFollows() {
+        // An emoji is 4 bytes in UTF-8 (6 in JNI's modified UTF-8): names after it must still be read whole.
+        assertThat(refs("""
+                import transformers
+                BANNER = "\uD83E\uDD17 done \uD83D\uDE80"
+                x = transformers.AutoModel
+                """)).containsExactly(
+                "1:8 IMPORT_MODULE transformers",
+                "3:18 ATTRIBUTE transformers.AutoModel");
+    }
+
+    @Test
     void attributeChainsThroughModulesAndNames() {
         assertThat(refs("""
                 import transformers
@@ -76,6 +88,42 @@ class ReferenceExtractorTest {
                 "8:32 MEMBER transformers.models.mistral.modeling_mistral.MistralFlashAttention2.reset",
                 "9:24 MEMBER transformers.models.mistral.modeling_mistral.MistralFlashAttention2.forward",
                 "9:35 KEYWORD_ARGUMENT transformers.models.mistral.modeling_mistral.MistralFlashAttention2.forward kw=use_cache");
+    }
+
+    @Test
+    void usesAreFoundInCodeOnlyWhateverTheLayout() {
+        // Uses are found from the imported names in the text: each must be checked against the tree
+        // (strings and comments name them too) and followed across line breaks inside brackets.
+        assertThat(refs("""
+                import transformers
+                from transformers import AutoModel
+                \"\"\"transformers.AutoModel in a docstring\"\"\"
+                x = (transformers
+                     .models.llama
+                     .LlamaConfig)  # transformers.Nothing in a comment
+                transformers.utils.logging.x = 3
+                y = f"{transformers.__version__} and 'transformers.Quoted'"
+                AutoModel . from_pretrained("p",
+                    trust_remote_code=True)
+                class Inner:
+                    def m(self):
+                        return self.helper()
+                class Outer(AutoModel):
+                    class Nested:
+                        def n(self):
+                            return self.skipped()
+                    def o(self):
+                        return self.kept()
+                """)).containsExactly(
+                "1:8 IMPORT_MODULE transformers",
+                "2:26 IMPORT_NAME transformers.AutoModel",
+                "6:7 ATTRIBUTE transformers.models.llama.LlamaConfig",
+                "7:28 ATTRIBUTE transformers.utils.logging",
+                "8:21 ATTRIBUTE transformers.__version__",
+                "9:13 ATTRIBUTE transformers.AutoModel.from_pretrained",
+                "10:5 KEYWORD_ARGUMENT transformers.AutoModel.from_pretrained kw=trust_remote_code",
+                "14:13 BASE_CLASS transformers.AutoModel",
+                "19:21 MEMBER transformers.AutoModel.kept");
     }
 
     @Test

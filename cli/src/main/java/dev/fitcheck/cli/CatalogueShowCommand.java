@@ -95,7 +95,8 @@ final class CatalogueShowCommand implements Callable<Integer> {
         out.printf("%s %s (%s): %s%n", dist, path.dotted(), what, PresenceText.describe(c, present));
         out.printf("  as versions: %s%n", c.rangeText(present));
         if (!undecided.isEmpty()) {
-            out.printf("  not found but inherited from a base outside %s in: %s%n", dist, PresenceText.describe(c, undecided));
+            out.printf("  not found, but not provably absent (a base class outside %s, or an attribute of a value) in: %s%n",
+                    dist, PresenceText.describe(c, undecided));
         }
         if (path.member().isEmpty() && nameApi.isPresent()) {
             String always = constant(nameApi.get().modifiers(), nameApi.get().anyPresence());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fitcheck.compat.ApiHistories;
 import dev.fitcheck.compat.InferredRange;
+import dev.fitcheck.compat.RangeBound;
 import dev.fitcheck.compat.SourceAnalysis;
 import dev.fitcheck.compat.SourceAnalyzer;
 import dev.fitcheck.evidence.InputError;
@@ -20,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -36,8 +40,27 @@ final class PythonScan {
             throw new InputError(path + ": no such file or directory; expected a Python source tree");
         }
         Path rules = Workspaces.rules();
-        ApiHistories histories = Catalogues.histories(rules);
-        SourceAnalysis a = new SourceAnalyzer(histories, LintRules.load(rules.resolve("lints.yaml"))).analyze(List.of(path));
+        // The catalogues are read on a thread of their own while the sources are parsed.
+        CompletableFuture<ApiHistories> loading = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                loading.complete(Catalogues.histories(rules));
+            } catch (Throwable t) {
+                loading.completeExceptionally(t);
+            }
+        }, "catalogues");
+        reader.setDaemon(true);
+        reader.start();
+        Supplier<ApiHistories> catalogues = () -> {
+            try {
+                return loading.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
+        };
+        SourceAnalysis a = new SourceAnalyzer(catalogues, LintRules.load(rules.resolve("lints.yaml"))).analyze(List.of(path));
+        ApiHistories histories = catalogues.get();
         Set<String> wanted = packages.stream().map(PackageName::normalize).collect(Collectors.toSet());
         for (String p : wanted) {
             if (histories.byDistribution(p).isEmpty()) {
@@ -65,10 +88,8 @@ final class PythonScan {
             out.println(r.distribution() + ": runs on " + (r.isEmpty() ? "no catalogued release" : r.range())
                     + " (catalogued " + r.releases().get(0) + " to " + r.releases().get(r.releases().size() - 1) + ", "
                     + r.resolved().size() + " binding reference(s))");
-            r.lower().ifPresent(b -> out.println("  " + b.explain().replace(b.reference().location().display(),
-                    b.reference().location().relativeTo(root).display())));
-            r.upper().ifPresent(b -> out.println("  " + b.explain().replace(b.reference().location().display(),
-                    b.reference().location().relativeTo(root).display())));
+            r.lower().ifPresent(b -> out.println("  " + explain(b, root)));
+            r.upper().ifPresent(b -> out.println("  " + explain(b, root)));
             if (!r.isEmpty()) {
                 List<String> newest = r.allowedReleasesNewestFirst().stream().limit(3).map(Object::toString).toList();
                 out.println("  newest: " + String.join(", ", newest));
@@ -89,6 +110,12 @@ final class PythonScan {
         a.lints().forEach(l -> out.println("lint " + l.rule().id() + ": " + l.call().relativeTo(root).display() + ": "
                 + l.message(root)));
         a.unreadable().forEach(f -> out.println("skipped (not UTF-8): " + Output.relative(root, f)));
+    }
+
+    /** The bound's explanation with its file relative to the scanned tree, as every other line shows files. */
+    private static String explain(RangeBound b, Path root) {
+        return b.explain().replace(b.reference().location().lineDisplay(),
+                b.reference().location().relativeTo(root).lineDisplay());
     }
 
     private static String json(SourceAnalysis a, Map<String, InferredRange> shown, Path root) {
