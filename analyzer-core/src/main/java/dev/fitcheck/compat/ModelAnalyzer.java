@@ -104,18 +104,8 @@ public final class ModelAnalyzer {
         Optional<RangeBound> lower = range.lower();
         Optional<RangeBound> upper = range.upper();
         if (range.isEmpty()) {
-            lower = range.resolved().stream().filter(r -> !r.releases().isEmpty())
-                    .max(Comparator.comparingInt((ResolvedReference r) -> r.releases().nextSetBit(0))
-                            .thenComparing(r -> r.reference().location(), Comparator.reverseOrder()))
-                    .filter(r -> r.releases().nextSetBit(0) > 0)
-                    .map(r -> new RangeBound(releases.get(r.releases().nextSetBit(0)), false, r.reference(),
-                            r.symbol().shortName()));
-            upper = range.resolved().stream().filter(r -> !r.releases().isEmpty())
-                    .min(Comparator.comparingInt((ResolvedReference r) -> r.releases().length())
-                            .thenComparing(r -> r.reference().location()))
-                    .filter(r -> r.releases().length() < releases.size())
-                    .map(r -> new RangeBound(releases.get(r.releases().length()), true, r.reference(),
-                            r.symbol().shortName()));
+            lower = RangeInference.newestNeed(range);
+            upper = RangeInference.earliestRemoval(range);
         }
         lower.ifPresent(b -> out.add(new Constraint(model, range.distribution(), VersionSet.atLeast(b.version()),
                 ConstraintSource.INFERRED_LOWER, b.symbol() + " first appears in " + b.version(), b.reference().location())));

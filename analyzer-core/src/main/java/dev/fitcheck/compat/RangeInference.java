@@ -1,7 +1,10 @@
 package dev.fitcheck.compat;
 
+import dev.fitcheck.python.Guard;
+import dev.fitcheck.python.ImportCondition;
 import dev.fitcheck.python.ReferenceKind;
 import dev.fitcheck.python.SymbolReference;
+import dev.fitcheck.version.SpecifierSet;
 import dev.fitcheck.version.Version;
 import dev.fitcheck.version.VersionSet;
 import java.util.ArrayList;
@@ -42,7 +45,16 @@ public final class RangeInference {
             if (!history.topLevelModules().contains(ref.topLevel())) {
                 continue;
             }
-            Optional<ResolvedReference> r = resolve(history, ref);
+            BitSet runs = guardedReleases(history, ref);
+            if (runs == null) {
+                // under a check of another package's version: not a fact about this one's releases
+                if (resolve(history, ref).isPresent()) nonBinding.add(ref.withCondition(ImportCondition.OPTIONAL));
+                continue;
+            }
+            if (runs.isEmpty()) {
+                continue; // the check holds in no catalogued release: this code never runs on one
+            }
+            Optional<ResolvedReference> r = resolve(history, ref).map(found -> widened(found, runs, releases.size()));
             if (r.isEmpty()) {
                 if (ref.kind() == ReferenceKind.STAR_NAME) {
                     starAlternatives.computeIfAbsent(starKey(ref), k -> new ArrayList<>());
@@ -77,6 +89,41 @@ public final class RangeInference {
         return new InferredRange(history.distribution(), releases, allowed, toVersionSet(allowed, releases),
                 lowerBound(allowed, resolved, releases), upperBound(allowed, resolved, releases),
                 resolved, unknown, nonBinding);
+    }
+
+    /**
+     * The catalogued releases in which the reference's version and hasattr checks all hold (all of
+     * them when it has none), or null when a check is about another package.
+     */
+    static BitSet guardedReleases(ApiHistory history, SymbolReference ref) {
+        List<Version> releases = history.releases();
+        BitSet runs = new BitSet();
+        runs.set(0, releases.size());
+        for (Guard g : ref.guards()) {
+            if (!history.topLevelModules().contains(g.topLevel())) return null;
+            BitSet holds = new BitSet();
+            if (g.kind() == Guard.Kind.VERSION) {
+                SpecifierSet spec = SpecifierSet.parse(g.specifier());
+                for (int i = 0; i < releases.size(); i++) {
+                    if (spec.contains(releases.get(i), true)) holds.set(i);
+                }
+            } else {
+                history.presence(g.subject()).ifPresent(p -> holds.or(p.releases()));
+            }
+            if (!g.holds()) holds.flip(0, releases.size());
+            runs.and(holds);
+        }
+        return runs;
+    }
+
+    /** Where the guards do not hold the code does not run, so the symbol is not needed there. */
+    private static ResolvedReference widened(ResolvedReference r, BitSet runs, int size) {
+        if (runs.cardinality() == size) return r;
+        BitSet releases = r.releases();
+        BitSet notRun = (BitSet) runs.clone();
+        notRun.flip(0, size);
+        releases.or(notRun);
+        return new ResolvedReference(r.reference(), r.symbol(), releases);
     }
 
     private static String starKey(SymbolReference ref) {
@@ -124,6 +171,44 @@ public final class RangeInference {
                 .map(ResolvedReference::reference)
                 .min(EVIDENCE_ORDER)
                 .map(ref -> new RangeBound(releases.get(last + 1), true, ref, symbolOf(resolved, ref)));
+    }
+
+    /**
+     * For an empty range, the reference that needs the newest release: with
+     * {@link #earliestRemoval}, the pair that cannot meet. Empty when the range is not empty or
+     * every reference is in the oldest catalogued release.
+     */
+    public static Optional<RangeBound> newestNeed(InferredRange range) {
+        if (!range.isEmpty()) return Optional.empty();
+        List<Version> releases = range.releases();
+        return range.resolved().stream().filter(r -> !r.releases().isEmpty())
+                .max(Comparator.comparingInt((ResolvedReference r) -> r.releases().nextSetBit(0))
+                        .thenComparing(r -> r.reference().location(), Comparator.reverseOrder()))
+                .filter(r -> r.releases().nextSetBit(0) > 0)
+                .map(r -> new RangeBound(releases.get(r.releases().nextSetBit(0)), false, r.reference(), label(r)));
+    }
+
+    /** For an empty range, the reference gone from the catalogue earliest (see {@link #newestNeed}). */
+    public static Optional<RangeBound> earliestRemoval(InferredRange range) {
+        if (!range.isEmpty()) return Optional.empty();
+        List<Version> releases = range.releases();
+        return range.resolved().stream().filter(r -> !r.releases().isEmpty())
+                .min(Comparator.comparingInt((ResolvedReference r) -> r.releases().length())
+                        .thenComparing(r -> r.reference().location()))
+                .filter(r -> r.releases().length() < releases.size())
+                .map(r -> new RangeBound(releases.get(r.releases().length()), true, r.reference(), label(r)));
+    }
+
+    /**
+     * References no catalogued release satisfies on their own (a keyword no release of the callee
+     * accepts): each empties the range by itself.
+     */
+    public static List<ResolvedReference> neverSatisfied(InferredRange range) {
+        return range.resolved().stream().filter(r -> r.releases().isEmpty()).toList();
+    }
+
+    private static String label(ResolvedReference r) {
+        return r.reference().keyword().map(k -> r.symbol().shortName() + "(" + k + "=)").orElse(r.symbol().shortName());
     }
 
     private static String symbolOf(List<ResolvedReference> resolved, SymbolReference ref) {

@@ -56,23 +56,66 @@ public final class ReferenceExtractor {
     }
 
     /** What an imported local name stands for: a dotted path, and the condition of the import that bound it. */
-    private record Binding(String path, ImportCondition condition) {
+    private record Binding(String path, ImportCondition condition, int importAt) {
+    }
+
+    /**
+     * A name bound by an import in one scope: {@code function} is null at module level;
+     * {@code binding} is null where the import is the model's own (it hides an external one).
+     */
+    private record ScopedBinding(FunctionScopes.Function function, Binding binding) {
     }
 
     private final class FileScan {
         final Path file;
         final SyntaxTree tree;
-        final Map<String, Binding> bindings = new HashMap<>();
+        final Map<String, List<ScopedBinding>> bindings = new HashMap<>();
+        final FunctionScopes scopes;
         final Set<String> boundNames = new HashSet<>();
         final List<String> externalStars = new ArrayList<>();
         final Map<String, ImportCondition> starConditions = new HashMap<>();
         boolean internalStar;
         final Map<String, TSNode> freeNameUses = new LinkedHashMap<>();
         final List<SymbolReference> references = new ArrayList<>();
+        final List<Integer> usedAt = new ArrayList<>();
+        final List<Integer> importedAt = new ArrayList<>();
+        final Map<String, Integer> starImports = new HashMap<>();
 
         FileScan(Path file, SyntaxTree tree) {
             this.file = file;
             this.tree = tree;
+            this.scopes = FunctionScopes.of(tree);
+        }
+
+        void bind(String local, TSNode statement, Binding binding) {
+            bindings.computeIfAbsent(local, k -> new ArrayList<>(1))
+                    .add(new ScopedBinding(scopes.innermost(statement.getStartByte()), binding));
+        }
+
+        /**
+         * The import a name stands for at {@code offset}, by Python's scoping: the innermost
+         * function that imports the name or binds it itself decides; else the module's import.
+         */
+        Binding visible(String name, int offset) {
+            List<ScopedBinding> candidates = bindings.get(name);
+            if (candidates == null) return null;
+            if (candidates.size() == 1 && candidates.get(0).function() == null && scopes.innermost(offset) == null) {
+                return candidates.get(0).binding(); // the common case: a module import used at module level
+            }
+            for (FunctionScopes.Function f : scopes.enclosing(offset)) {
+                ScopedBinding here = lastIn(candidates, f);
+                if (here != null) return here.binding();
+                if (scopes.bindsLocally(f, name)) return null;
+            }
+            ScopedBinding module = lastIn(candidates, null);
+            return module == null ? null : module.binding();
+        }
+
+        private static ScopedBinding lastIn(List<ScopedBinding> candidates, FunctionScopes.Function f) {
+            for (int i = candidates.size() - 1; i >= 0; i--) {
+                if (candidates.get(i).function() == f) return candidates.get(i);
+            }
+            return null;
         }
 
         void run() {
@@ -93,6 +136,7 @@ public final class ReferenceExtractor {
             } else {
                 usesOfImportedNames();
             }
+            guard();
         }
 
         // ---- pass 1: imports and every bound name ----
@@ -129,8 +173,10 @@ public final class ReferenceExtractor {
                 }
                 boundNames.add(local);
                 if (isExternal(module)) {
-                    bindings.put(local, new Binding(boundPath, condition));
-                    add(module, ReferenceKind.IMPORT_MODULE, condition, null, child);
+                    bind(local, node, new Binding(boundPath, condition, node.getStartByte()));
+                    add(module, ReferenceKind.IMPORT_MODULE, condition, -1, null, child);
+                } else {
+                    bind(local, node, null);
                 }
             }
         }
@@ -151,7 +197,8 @@ public final class ReferenceExtractor {
                         if (external) {
                             externalStars.add(module);
                             starConditions.put(module, condition);
-                            add(module, ReferenceKind.IMPORT_STAR, condition, null, child);
+                            starImports.put(module, node.getStartByte());
+                            add(module, ReferenceKind.IMPORT_STAR, condition, -1, null, child);
                         } else {
                             internalStar = true;
                         }
@@ -164,10 +211,10 @@ public final class ReferenceExtractor {
                         boundNames.add(local);
                         if (external) {
                             String path = module + "." + name;
-                            bindings.put(local, new Binding(path, condition));
-                            add(path, ReferenceKind.IMPORT_NAME, condition, null, nameNode);
+                            bind(local, node, new Binding(path, condition, node.getStartByte()));
+                            add(path, ReferenceKind.IMPORT_NAME, condition, -1, null, nameNode);
                         } else {
-                            bindings.remove(local);
+                            bind(local, node, null);
                         }
                     }
                     default -> { }
@@ -236,9 +283,13 @@ public final class ReferenceExtractor {
          * above each; the same references as {@link #walkUses}, found from the other end.
          */
         void usesOfImportedNames() {
-            if (bindings.isEmpty()) return;
+            Set<String> external = new HashSet<>();
+            bindings.forEach((name, scoped) -> {
+                if (scoped.stream().anyMatch(sb -> sb.binding() != null)) external.add(name);
+            });
+            if (external.isEmpty()) return;
             TSNode root = tree.root();
-            for (int[] span : tree.wordsAt(bindings.keySet())) {
+            for (int[] span : tree.wordsAt(external)) {
                 // Most uses are a plain chain on one line (transformers.AutoModel.from_pretrained): read it
                 // from the text and ask the tree once whether that is what stands there.
                 int[] dots = tree.dottedChain(span[1]);
@@ -249,6 +300,7 @@ public final class ReferenceExtractor {
                 }
                 String type = Grammar.type(top);
                 if (!type.equals("identifier") && !type.equals("attribute")) continue;
+                if (visible(tree.text(span[0], span[1]), span[0]) == null) continue; // a local of the same name
                 if (!parentMatters(span[0], chainEnd)) {
                     if (dots.length > 0) chainAttribute(span, dots, null, "");
                     continue;
@@ -324,7 +376,8 @@ public final class ReferenceExtractor {
          * its name starts and where it ends, so neither the path nor the place needs the tree.
          */
         void chainAttribute(int[] span, int[] dots, TSNode parent, String parentType) {
-            Binding b = bindings.get(tree.text(span[0], span[1]));
+            Binding b = visible(tree.text(span[0], span[1]), span[0]);
+            if (b == null) return;
             StringBuilder path = new StringBuilder(b.path);
             int names = dots.length / 2;
             for (int k = 0; k < names; k++) {
@@ -337,8 +390,8 @@ public final class ReferenceExtractor {
                 p = p.substring(0, p.lastIndexOf('.'));
                 if (!p.contains(".")) return;
             }
-            references.add(new SymbolReference(p, ReferenceKind.ATTRIBUTE, b.condition, Optional.empty(),
-                    new SourceLocation(file, tree.lineOf(lastName), tree.columnOf(lastName))));
+            emit(new SymbolReference(p, ReferenceKind.ATTRIBUTE, b.condition, Optional.empty(),
+                    new SourceLocation(file, tree.lineOf(lastName), tree.columnOf(lastName))), lastName, b.importAt);
         }
 
         void walkUses(TSNode node) {
@@ -383,7 +436,8 @@ public final class ReferenceExtractor {
                 path = path.substring(0, path.lastIndexOf('.'));
                 if (!path.contains(".")) return;
             }
-            add(path, ReferenceKind.ATTRIBUTE, resolved.get().condition, null, node.getChildByFieldName("attribute"));
+            add(path, ReferenceKind.ATTRIBUTE, resolved.get().condition, resolved.get().importAt, null,
+                    node.getChildByFieldName("attribute"));
         }
 
         void call(TSNode node) {
@@ -396,7 +450,8 @@ public final class ReferenceExtractor {
                 TSNode arg = args.getNamedChild(i);
                 if (arg.getType().equals("keyword_argument")) {
                     TSNode name = arg.getChildByFieldName("name");
-                    add(callee.get().path, ReferenceKind.KEYWORD_ARGUMENT, callee.get().condition, tree.text(name), name);
+                    add(callee.get().path, ReferenceKind.KEYWORD_ARGUMENT, callee.get().condition, callee.get().importAt,
+                            tree.text(name), name);
                 }
             }
         }
@@ -414,22 +469,36 @@ public final class ReferenceExtractor {
             }
             List<Resolved> externalBases = new ArrayList<>();
             List<String> baseLocalNames = new ArrayList<>();
+            int bases = 0;
             if (supers != null && !supers.isNull()) {
                 for (int i = 0; i < supers.getNamedChildCount(); i++) {
                     TSNode base = supers.getNamedChild(i);
-                    if (base.getType().equals("keyword_argument")) continue;
+                    if (base.getType().equals("keyword_argument") || base.getType().equals("dictionary_splat")) continue;
+                    if (!addsNoMembers(tree.text(base))) bases++;
                     Optional<Resolved> r = resolve(base);
                     if (r.isPresent()) {
                         externalBases.add(r.get());
                         baseLocalNames.add(tree.text(base));
-                        add(r.get().path, ReferenceKind.BASE_CLASS, r.get().condition, null, base);
+                        add(r.get().path, ReferenceKind.BASE_CLASS, r.get().condition, r.get().importAt, null, base);
                     }
                 }
             }
             if (externalBases.isEmpty()) return;
             TSNode body = node.getChildByFieldName("body");
             Set<String> ownMembers = ownMembers(body);
-            memberUses(body, externalBases.get(0), baseLocalNames, ownMembers);
+            ownMembers.addAll(instanceAttributes(body));
+            // With a second base, super().x and self.x() may be served by it (the MRO looks there
+            // when the first lacks x): only Base.x, which names the base, still says where x is.
+            memberUses(body, externalBases.get(0), baseLocalNames, ownMembers, bases <= 1);
+        }
+
+        /** Bases that put no members of their own in the way: object, ABC, Generic[T], Protocol. */
+        static boolean addsNoMembers(String base) {
+            String b = base.replaceAll("\\s+", "");
+            int bracket = b.indexOf('[');
+            String name = bracket < 0 ? b : b.substring(0, bracket);
+            name = name.substring(name.lastIndexOf('.') + 1);
+            return name.equals("object") || name.equals("ABC") || name.equals("Generic") || name.equals("Protocol");
         }
 
         TSNode firstResolvedBase(TSNode supers) {
@@ -438,6 +507,26 @@ public final class ReferenceExtractor {
                 if (!base.getType().equals("keyword_argument") && resolve(base).isPresent()) return base;
             }
             return null;
+        }
+
+        /**
+         * Attributes the class's methods set on the instance ({@code self.fn = fn}): a later
+         * {@code self.fn()} calls that, not a member of the base. Read from the text alone.
+         */
+        Set<String> instanceAttributes(TSNode body) {
+            Set<String> names = new HashSet<>();
+            for (int[] w : tree.wordsAt(List.of("self"), body.getStartByte(), body.getEndByte())) {
+                int[] dots = tree.dottedChain(w[1]);
+                if (dots.length != 2) continue; // self.a = ..., not self.a.b = ...
+                int after = tree.skipBlanks(dots[1]);
+                int next = tree.byteAfterBlanks(dots[1]);
+                boolean assigned = next == '=' && tree.byteAfterBlanks(after + 1) != '='
+                        || next == ':' // self.a: int = ...
+                        || (next == '+' || next == '-' || next == '*' || next == '/' || next == '|')
+                                && tree.byteAfterBlanks(after + 1) == '=';
+                if (assigned) names.add(tree.text(dots[0], dots[1]));
+            }
+            return names;
         }
 
         Set<String> ownMembers(TSNode body) {
@@ -461,7 +550,8 @@ public final class ReferenceExtractor {
          * {@code base}, nested classes left out (they have their own bases). Found from the words
          * {@code super}, {@code self} and the base's name in the body's text, each checked in the tree.
          */
-        void memberUses(TSNode body, Resolved base, List<String> baseLocalNames, Set<String> ownMembers) {
+        void memberUses(TSNode body, Resolved base, List<String> baseLocalNames, Set<String> ownMembers,
+                boolean throughSelfAndSuper) {
             int from = body.getStartByte();
             int to = body.getEndByte();
             TSNode root = tree.root();
@@ -473,7 +563,8 @@ public final class ReferenceExtractor {
                 }
             }
             String baseName = baseLocalNames.get(0);
-            for (int[] w : tree.wordsAt(List.of("super", "self", baseName), from, to)) {
+            List<String> words = throughSelfAndSuper ? List.of("super", "self", baseName) : List.of(baseName);
+            for (int[] w : tree.wordsAt(words, from, to)) {
                 if (nested.stream().anyMatch(n -> w[0] >= n[0] && w[0] < n[1])) continue;
                 String word = tree.text(w[0], w[1]);
                 TSNode attr = word.equals("super") ? superAttribute(w) : attributeOn(w);
@@ -486,11 +577,12 @@ public final class ReferenceExtractor {
                 boolean called = !parent.isNull() && Grammar.type(parent).equals("call") && parent.getStartByte() == w[0];
                 boolean viaSelfCall = word.equals("self") && called && !ownMembers.contains(member);
                 if (!word.equals("self") || viaSelfCall) {
-                    references.add(new SymbolReference(base.path + "." + member, ReferenceKind.MEMBER, base.condition,
-                            Optional.empty(), new SourceLocation(file, tree.lineOf(nameStart), tree.columnOf(nameStart))));
+                    emit(new SymbolReference(base.path + "." + member, ReferenceKind.MEMBER, base.condition,
+                            Optional.empty(), new SourceLocation(file, tree.lineOf(nameStart), tree.columnOf(nameStart))),
+                            nameStart, base.importAt);
                 }
                 if (!word.equals("self") && called) {
-                    keywordsOf(parent, base.path + "." + member, base.condition);
+                    keywordsOf(parent, base.path + "." + member, base.condition, base.importAt);
                 }
             }
         }
@@ -531,14 +623,14 @@ public final class ReferenceExtractor {
                     ? attr : null;
         }
 
-        void keywordsOf(TSNode call, String path, ImportCondition condition) {
+        void keywordsOf(TSNode call, String path, ImportCondition condition, int importAt) {
             TSNode args = call.getChildByFieldName("arguments");
             if (args == null || args.isNull()) return;
             for (int i = 0; i < args.getNamedChildCount(); i++) {
                 TSNode arg = args.getNamedChild(i);
                 if (arg.getType().equals("keyword_argument")) {
                     TSNode name = arg.getChildByFieldName("name");
-                    add(path, ReferenceKind.KEYWORD_ARGUMENT, condition, tree.text(name), name);
+                    add(path, ReferenceKind.KEYWORD_ARGUMENT, condition, importAt, tree.text(name), name);
                 }
             }
         }
@@ -560,14 +652,15 @@ public final class ReferenceExtractor {
             }
             for (Map.Entry<String, TSNode> e : freeNameUses.entrySet()) {
                 for (String star : externalStars) {
-                    add(star + "." + e.getKey(), ReferenceKind.STAR_NAME, starConditions.get(star), null, e.getValue());
+                    add(star + "." + e.getKey(), ReferenceKind.STAR_NAME, starConditions.get(star), starImports.get(star), null,
+                            e.getValue());
                 }
             }
         }
 
         // ---- resolution of expressions to external paths ----
 
-        private record Resolved(String path, ImportCondition condition) {
+        private record Resolved(String path, ImportCondition condition, int importAt) {
         }
 
         /** The external dotted path an expression names, if it is an imported name or a chain through one. */
@@ -575,13 +668,13 @@ public final class ReferenceExtractor {
             if (expr == null || expr.isNull()) return Optional.empty();
             switch (expr.getType()) {
                 case "identifier" -> {
-                    Binding b = bindings.get(tree.text(expr));
-                    return b == null ? Optional.empty() : Optional.of(new Resolved(b.path, b.condition));
+                    Binding b = visible(tree.text(expr), expr.getStartByte());
+                    return b == null ? Optional.empty() : Optional.of(new Resolved(b.path, b.condition, b.importAt));
                 }
                 case "attribute" -> {
                     Optional<Resolved> object = resolve(expr.getChildByFieldName("object"));
                     return object.map(o -> new Resolved(o.path + "." + tree.text(expr.getChildByFieldName("attribute")),
-                            o.condition));
+                            o.condition, o.importAt));
                 }
                 default -> {
                     return Optional.empty();
@@ -633,9 +726,41 @@ public final class ReferenceExtractor {
             return false;
         }
 
-        void add(String path, ReferenceKind kind, ImportCondition condition, String keyword, TSNode at) {
-            references.add(new SymbolReference(path, kind, condition, Optional.ofNullable(keyword),
-                    new SourceLocation(file, SyntaxTree.line(at), SyntaxTree.column(at))));
+        void add(String path, ReferenceKind kind, ImportCondition condition, int importAt, String keyword, TSNode at) {
+            emit(new SymbolReference(path, kind, condition, Optional.ofNullable(keyword),
+                    new SourceLocation(file, SyntaxTree.line(at), SyntaxTree.column(at))), at.getStartByte(), importAt);
+        }
+
+        /** A reference found at byte {@code useAt}, through the import at {@code importAt} (-1: it is the import). */
+        void emit(SymbolReference reference, int useAt, int importAt) {
+            references.add(reference);
+            usedAt.add(useAt);
+            importedAt.add(importAt);
+        }
+
+        /**
+         * The version and hasattr checks each reference runs under, its import's and its own; a
+         * check not read makes a required reference optional. Done last: reading a check needs
+         * the imports ({@code transformers.__version__} is the imported transformers').
+         */
+        void guard() {
+            GuardRegions regions = GuardRegions.of(tree, (name, offset) -> {
+                Binding b = visible(name, offset);
+                return b == null ? null : b.path;
+            });
+            for (int i = 0; i < references.size(); i++) {
+                GuardRegions.At use = regions.at(usedAt.get(i));
+                GuardRegions.At imported = importedAt.get(i) < 0 ? GuardRegions.At.NONE : regions.at(importedAt.get(i));
+                if (use == GuardRegions.At.NONE && imported == GuardRegions.At.NONE) continue;
+                SymbolReference r = references.get(i);
+                List<Guard> guards = new ArrayList<>(imported.guards());
+                for (Guard g : use.guards()) {
+                    if (!guards.contains(g)) guards.add(g);
+                }
+                ImportCondition condition = (use.opaque() || imported.opaque()) && r.condition() == ImportCondition.REQUIRED
+                        ? ImportCondition.OPTIONAL : r.condition();
+                references.set(i, new SymbolReference(r.path(), r.kind(), condition, r.keyword(), r.location(), guards));
+            }
         }
     }
 }

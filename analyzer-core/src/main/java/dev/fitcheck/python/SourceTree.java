@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * The Python files of a model under its source roots, and the top-level module names they
- * define: an import of one of those names is the model's own code, not an external package.
+ * define (directly under a root, or under its {@code src/}): an import of one of those names is
+ * the model's own code, not an external package.
  */
 public record SourceTree(List<Path> roots, List<Path> files, Set<String> topLevelModules) {
 
@@ -42,6 +43,8 @@ public record SourceTree(List<Path> roots, List<Path> files, Set<String> topLeve
             if (Files.isRegularFile(absRoot.resolve("__init__.py")) && absRoot.getFileName() != null) {
                 topLevel.add(absRoot.getFileName().toString()); // the root is itself a package
             }
+            // The src layout (root/src/pkg): pkg is the project's own, as installed in development mode.
+            Path srcLayout = absRoot.resolve("src");
             try {
                 Files.walkFileTree(absRoot, new SimpleFileVisitor<>() {
                     @Override
@@ -51,8 +54,8 @@ public record SourceTree(List<Path> roots, List<Path> files, Set<String> topLeve
                                 || Files.exists(dir.resolve("pyvenv.cfg")))) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
-                        if (dir.getParent() != null && dir.getParent().equals(absRoot) && !dir.equals(absRoot)
-                                && isIdentifier(name)) {
+                        if (dir.getParent() != null && !dir.equals(absRoot) && isIdentifier(name)
+                                && (dir.getParent().equals(absRoot) || dir.getParent().equals(srcLayout))) {
                             topLevel.add(name);
                         }
                         return FileVisitResult.CONTINUE;
@@ -62,7 +65,7 @@ public record SourceTree(List<Path> roots, List<Path> files, Set<String> topLeve
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".py")) {
                             files.add(file);
-                            if (file.getParent().equals(absRoot)) {
+                            if (file.getParent().equals(absRoot) || file.getParent().equals(srcLayout)) {
                                 topLevel.add(stem(file));
                             }
                         }

@@ -1,6 +1,7 @@
 package dev.fitcheck.python;
 
 import dev.fitcheck.evidence.SourceLocation;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,19 +12,32 @@ import java.util.Optional;
  * <p>The path is not split into module, name and member here: only the package's catalogue knows
  * whether {@code a.b.c} is a module, a name in {@code a.b} or a member of class {@code a.b}; the
  * resolver splits it against the catalogue. {@code keyword} is set for keyword arguments passed to
- * the callable at {@code path}.
+ * the callable at {@code path}. {@code guards} are the version and hasattr conditions the use runs
+ * under (its import's and its own).
  */
 public record SymbolReference(
         String path,
         ReferenceKind kind,
         ImportCondition condition,
         Optional<String> keyword,
-        SourceLocation location) implements Comparable<SymbolReference> {
+        SourceLocation location,
+        List<Guard> guards) implements Comparable<SymbolReference> {
 
     public SymbolReference {
         if (path.isEmpty()) {
             throw new IllegalArgumentException("a reference needs a path");
         }
+        guards = List.copyOf(guards);
+    }
+
+    /** A reference that runs unconditionally (no version or hasattr guard around it). */
+    public SymbolReference(String path, ReferenceKind kind, ImportCondition condition, Optional<String> keyword,
+            SourceLocation location) {
+        this(path, kind, condition, keyword, location, List.of());
+    }
+
+    public SymbolReference withCondition(ImportCondition c) {
+        return new SymbolReference(path, kind, c, keyword, location, guards);
     }
 
     /** The top-level import name: {@code transformers} for {@code transformers.cache_utils.Cache}. */
@@ -50,6 +64,8 @@ public record SymbolReference(
         c = path.compareTo(o.path);
         if (c != 0) return c;
         c = kind.compareTo(o.kind);
-        return c != 0 ? c : keyword.orElse("").compareTo(o.keyword.orElse(""));
+        if (c != 0) return c;
+        c = keyword.orElse("").compareTo(o.keyword.orElse(""));
+        return c != 0 ? c : guards.toString().compareTo(o.guards.toString());
     }
 }

@@ -3,6 +3,7 @@ package dev.fitcheck.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fitcheck.evidence.SourceLocation;
+import dev.fitcheck.python.Guard;
 import dev.fitcheck.python.ImportCondition;
 import dev.fitcheck.python.ReferenceKind;
 import dev.fitcheck.python.SymbolReference;
@@ -108,5 +109,63 @@ class RangeInferenceTest {
                 ref("transformers.trainer_pt_utils.get_parameter_names", ReferenceKind.IMPORT_NAME, 2)));
         assertThat(r.isEmpty()).isTrue();
         assertThat(r.range().isEmpty()).isTrue();
+    }
+
+    private static SymbolReference guarded(String path, int line, Guard... guards) {
+        return new SymbolReference(path, ReferenceKind.IMPORT_NAME, ImportCondition.REQUIRED, Optional.empty(),
+                SourceLocation.of(Path.of("m/a.py"), line), List.of(guards));
+    }
+
+    @Test
+    void eachSideOfAVersionCheckNeedsItsImportOnlyOnItsSide() {
+        // get_parameter_names moved from trainer to trainer_pt_utils in 5.0.0; code that checks the
+        // version imports each where it is, and runs on every release.
+        Guard five = new Guard(Guard.Kind.VERSION, "transformers", ">=5.0.0", true);
+        InferredRange r = new RangeInference().infer(transformers, List.of(
+                guarded("transformers.trainer_pt_utils.get_parameter_names", 4, five),
+                guarded("transformers.trainer.get_parameter_names", 6, five.negated())));
+        assertThat(r.range()).hasToString(">=4.40.0");
+        assertThat(r.lower()).isEmpty();
+        assertThat(r.upper()).isEmpty();
+    }
+
+    @Test
+    void aGuardedReferenceStillBoundsWhereTheGuardHolds() {
+        // Under ">=4.44.2" the code needs FlashAttentionKwargs, which came in 4.47.0: 4.44.2 cannot run it.
+        Guard guard = new Guard(Guard.Kind.VERSION, "transformers", ">=4.44.2", true);
+        InferredRange r = new RangeInference().infer(transformers, List.of(
+                guarded("transformers.modeling_flash_attention_utils.FlashAttentionKwargs", 5, guard)));
+        assertThat(r.allowedReleasesNewestFirst()).extracting(Object::toString)
+                .containsExactly("5.0.0", "4.50.0", "4.48.0", "4.47.0", "4.40.0");
+    }
+
+    @Test
+    void hasattrGuardsFollowTheAttributesOwnHistory() {
+        Guard has = new Guard(Guard.Kind.HAS_ATTRIBUTE, "transformers.cache_utils.HybridCache", "", true);
+        InferredRange r = new RangeInference().infer(transformers, List.of(
+                guarded("transformers.cache_utils.HybridCache", 3, has),
+                guarded("transformers.trainer_pt_utils.get_parameter_names", 5, has.negated())));
+        assertThat(r.range()).hasToString(">=4.40.0");
+    }
+
+    @Test
+    void aCheckOfAnotherPackagesVersionDoesNotBound() {
+        Guard torch = new Guard(Guard.Kind.VERSION, "torch", ">=2.6", true);
+        InferredRange r = new RangeInference().infer(transformers, List.of(
+                guarded("transformers.trainer_pt_utils.get_parameter_names", 4, torch)));
+        assertThat(r.range()).hasToString(">=4.40.0");
+        assertThat(r.nonBinding()).extracting(SymbolReference::condition).containsExactly(ImportCondition.OPTIONAL);
+    }
+
+    @Test
+    void anEmptyRangeNamesThePairThatCannotMeet() {
+        InferredRange r = new RangeInference().infer(transformers, List.of(
+                ref("transformers.trainer_pt_utils.get_parameter_names", ReferenceKind.IMPORT_NAME, 7),
+                ref("transformers.models.mistral.modeling_mistral.MistralFlashAttention2", ReferenceKind.IMPORT_NAME, 24)));
+        assertThat(r.isEmpty()).isTrue();
+        assertThat(RangeInference.newestNeed(r).orElseThrow().explain())
+                .isEqualTo("lower bound >=5.0.0: get_parameter_names, m/a.py:7");
+        assertThat(RangeInference.earliestRemoval(r).orElseThrow().explain())
+                .isEqualTo("upper bound <4.48.0: MistralFlashAttention2, m/a.py:24");
     }
 }

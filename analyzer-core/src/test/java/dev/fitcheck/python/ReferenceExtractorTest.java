@@ -206,4 +206,178 @@ class ReferenceExtractorTest {
                     pass
                 """)).contains("1:26 IMPORT_NAME transformers.AutoConfig");
     }
+
+    @Test
+    void anImportInsideAFunctionReachesThatFunctionOnly() {
+        // peft's tests: one test imports peft.config, the next has a local variable named config.
+        assertThat(refs("""
+                def test_defaults():
+                    from peft import config
+                    return config.PeftConfig()
+
+                def test_save(config_class):
+                    config = config_class()
+                    config.save_pretrained("x")
+                    def nested():
+                        return config.to_dict()
+                """)).containsExactly(
+                "2:22 IMPORT_NAME peft.config",
+                "3:19 ATTRIBUTE peft.config.PeftConfig");
+    }
+
+    @Test
+    void aFunctionThatBindsTheNameHidesTheModuleImport() {
+        assertThat(refs("""
+                import transformers
+                from transformers import pipeline
+
+                def run(transformers, p=transformers.pipeline):
+                    return transformers.AutoModel
+
+                def loop(items):
+                    for pipeline in items:
+                        pipeline.run()
+                    with open("f") as transformers:
+                        transformers.read()
+
+                def uses_module():
+                    global pipeline
+                    pipeline = pipeline.clone()
+                    return transformers.AutoConfig
+                """)).containsExactly(
+                "1:8 IMPORT_MODULE transformers",
+                "2:26 IMPORT_NAME transformers.pipeline",
+                "4:38 ATTRIBUTE transformers.pipeline",
+                "15:25 ATTRIBUTE transformers.pipeline.clone",
+                "16:25 ATTRIBUTE transformers.AutoConfig");
+    }
+
+    @Test
+    void aSecondBaseMayServeSelfAndSuperButNotTheNamedBase() {
+        assertThat(refs("""
+                import torch
+                from transformers.utils import PushToHubMixin
+                class PeftModel(PushToHubMixin, torch.nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.eval()
+                        PushToHubMixin.push_to_hub(self)
+                class Single(PushToHubMixin):
+                    def save(self):
+                        self.push_to_hub("x")
+                """)).containsExactly(
+                "1:8 IMPORT_MODULE torch",
+                "2:32 IMPORT_NAME transformers.utils.PushToHubMixin",
+                "3:17 BASE_CLASS transformers.utils.PushToHubMixin",
+                "3:33 BASE_CLASS torch.nn.Module",
+                "3:42 ATTRIBUTE torch.nn.Module",
+                "7:24 MEMBER transformers.utils.PushToHubMixin.push_to_hub",
+                "8:14 BASE_CLASS transformers.utils.PushToHubMixin",
+                "10:14 MEMBER transformers.utils.PushToHubMixin.push_to_hub");
+    }
+
+    @Test
+    void aBaseThatAddsNoMembersLeavesTheOtherInCharge() {
+        assertThat(refs("""
+                from abc import ABC
+                from transformers import PreTrainedModel
+                class M(PreTrainedModel, ABC):
+                    def f(self):
+                        return super().post_init()
+                """)).containsExactly(
+                "2:26 IMPORT_NAME transformers.PreTrainedModel",
+                "3:9 BASE_CLASS transformers.PreTrainedModel",
+                "5:24 MEMBER transformers.PreTrainedModel.post_init");
+    }
+
+    private static List<String> guarded(String source) {
+        return new ReferenceExtractor(Set.of("model")).extract(FILE, source).stream()
+                .map(r -> r.location().line() + " " + r.kind() + " " + r.path() + " " + r.guards()
+                        + (r.condition() == ImportCondition.REQUIRED ? "" : " " + r.condition()))
+                .toList();
+    }
+
+    @Test
+    void versionChecksGuardWhatRunsUnderThem() {
+        // peft's adalora/layer.py: each branch needs its import only on its side of 4.33.0.
+        assertThat(guarded("""
+                import packaging.version
+                import transformers
+                if packaging.version.parse(transformers.__version__) >= packaging.version.parse("4.33.0"):
+                    from transformers.integrations import deepspeed_config
+                else:
+                    from transformers.deepspeed import deepspeed_config
+                deepspeed_config()
+                def f():
+                    if not Version("5.0.0") <= Version(transformers.__version__):
+                        return transformers.AutoModel
+                """)).containsExactly(
+                "1 IMPORT_MODULE packaging.version []",
+                "2 IMPORT_MODULE transformers []",
+                "3 ATTRIBUTE packaging.version.parse []",
+                "3 ATTRIBUTE transformers.__version__ []",
+                "3 ATTRIBUTE packaging.version.parse []",
+                "4 IMPORT_NAME transformers.integrations.deepspeed_config [transformers>=4.33.0]",
+                "6 IMPORT_NAME transformers.deepspeed.deepspeed_config [not transformers>=4.33.0]",
+                "9 ATTRIBUTE transformers.__version__ []",
+                "10 ATTRIBUTE transformers.AutoModel [not transformers>=5.0.0]");
+    }
+
+    @Test
+    void elifChainsCarryTheNegationOfWhatCameBefore() {
+        assertThat(guarded("""
+                import transformers
+                if Version(transformers.__version__) >= Version("5.0"):
+                    x = transformers.A
+                elif Version(transformers.__version__) >= Version("4.40"):
+                    x = transformers.B
+                else:
+                    x = transformers.C
+                """)).containsExactly(
+                "1 IMPORT_MODULE transformers []",
+                "2 ATTRIBUTE transformers.__version__ []",
+                "3 ATTRIBUTE transformers.A [transformers>=5.0]",
+                "4 ATTRIBUTE transformers.__version__ []",
+                "5 ATTRIBUTE transformers.B [not transformers>=5.0, transformers>=4.40]",
+                "7 ATTRIBUTE transformers.C [not transformers>=5.0, not transformers>=4.40]");
+    }
+
+    @Test
+    void hasattrGuardsTheAttributeItAsksAbout() {
+        // peft's utils/other.py: the method where the class has it, the old function where not.
+        assertThat(guarded("""
+                from accelerate import FullyShardedDataParallelPlugin as P
+                def wrap():
+                    if hasattr(P, "get_module_class_from_name"):
+                        get = P.get_module_class_from_name
+                    else:
+                        from accelerate.utils.dataclasses import get_module_class_from_name
+                """)).containsExactly(
+                "1 IMPORT_NAME accelerate.FullyShardedDataParallelPlugin []",
+                "4 ATTRIBUTE accelerate.FullyShardedDataParallelPlugin.get_module_class_from_name "
+                        + "[hasattr accelerate.FullyShardedDataParallelPlugin.get_module_class_from_name]",
+                "6 IMPORT_NAME accelerate.utils.dataclasses.get_module_class_from_name "
+                        + "[not hasattr accelerate.FullyShardedDataParallelPlugin.get_module_class_from_name]");
+    }
+
+    @Test
+    void aCheckNotReadExactlyMakesItsBranchesOptional() {
+        assertThat(guarded("""
+                import torch, transformers
+                if Version(transformers.__version__) >= Version("5.0") or torch.cuda.is_available():
+                    from transformers import A
+                if Version(transformers.__version__) >= Version("5.0") and USE_B:
+                    from transformers import B
+                else:
+                    from transformers import C
+                """)).containsExactly(
+                "1 IMPORT_MODULE torch []",
+                "1 IMPORT_MODULE transformers []",
+                "2 ATTRIBUTE transformers.__version__ []",
+                "2 ATTRIBUTE torch.cuda.is_available []",
+                "3 IMPORT_NAME transformers.A [] OPTIONAL",
+                "4 ATTRIBUTE transformers.__version__ []",
+                "5 IMPORT_NAME transformers.B [transformers>=5.0]",
+                "7 IMPORT_NAME transformers.C [] OPTIONAL");
+    }
 }

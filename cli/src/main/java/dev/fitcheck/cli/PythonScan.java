@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fitcheck.compat.ApiHistories;
 import dev.fitcheck.compat.InferredRange;
 import dev.fitcheck.compat.RangeBound;
+import dev.fitcheck.compat.RangeInference;
+import dev.fitcheck.compat.ResolvedReference;
 import dev.fitcheck.compat.SourceAnalysis;
 import dev.fitcheck.compat.SourceAnalyzer;
 import dev.fitcheck.evidence.InputError;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -90,7 +93,9 @@ final class PythonScan {
                     + r.resolved().size() + " binding reference(s))");
             r.lower().ifPresent(b -> out.println("  " + explain(b, root)));
             r.upper().ifPresent(b -> out.println("  " + explain(b, root)));
-            if (!r.isEmpty()) {
+            if (r.isEmpty()) {
+                collision(r, root).forEach(line -> out.println("  " + line));
+            } else {
                 List<String> newest = r.allowedReleasesNewestFirst().stream().limit(3).map(Object::toString).toList();
                 out.println("  newest: " + String.join(", ", newest));
             }
@@ -112,6 +117,28 @@ final class PythonScan {
         a.unreadable().forEach(f -> out.println("skipped (not UTF-8): " + Output.relative(root, f)));
     }
 
+    /**
+     * Why no release is left: a reference no release satisfies by itself, or the one that needs the
+     * newest release against the one removed earliest.
+     */
+    private static List<String> collision(InferredRange r, Path root) {
+        List<String> out = new ArrayList<>();
+        for (ResolvedReference never : RangeInference.neverSatisfied(r)) {
+            SymbolReference ref = never.reference();
+            out.add("no release has " + never.symbol().shortName() + ref.keyword().map(k -> "(" + k + "=)").orElse("")
+                    + " (" + ref.location().relativeTo(root).lineDisplay() + ")");
+        }
+        Optional<RangeBound> lower = RangeInference.newestNeed(r);
+        Optional<RangeBound> upper = RangeInference.earliestRemoval(r);
+        if (lower.isPresent() && upper.isPresent() && lower.get().version().compareTo(upper.get().version()) >= 0) {
+            out.add("cannot meet: " + explain(lower.get(), root));
+            out.add("        and: " + explain(upper.get(), root));
+        } else if (out.isEmpty()) {
+            out.add("no two references collide; " + r.resolved().size() + " together leave no release (gaps in their histories)");
+        }
+        return out;
+    }
+
     /** The bound's explanation with its file relative to the scanned tree, as every other line shows files. */
     private static String explain(RangeBound b, Path root) {
         return b.explain().replace(b.reference().location().lineDisplay(),
@@ -130,6 +157,15 @@ final class PythonScan {
             p.put("releases", r.allowedReleasesNewestFirst().stream().map(Object::toString).toList());
             r.lower().ifPresent(b -> p.put("lower", bound(b.version().toString(), b.symbol(), b.reference(), root)));
             r.upper().ifPresent(b -> p.put("upper", bound(b.version().toString(), b.symbol(), b.reference(), root)));
+            if (r.isEmpty()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                RangeInference.newestNeed(r).ifPresent(b -> c.put("needsFrom", bound(b.version().toString(), b.symbol(), b.reference(), root)));
+                RangeInference.earliestRemoval(r).ifPresent(b -> c.put("goneIn", bound(b.version().toString(), b.symbol(), b.reference(), root)));
+                c.put("inNoRelease", RangeInference.neverSatisfied(r).stream().map(n -> Map.of("path", n.reference().path()
+                        + n.reference().keyword().map(k -> "(" + k + "=)").orElse(""),
+                        "location", n.reference().location().relativeTo(root).display())).toList());
+                p.put("collision", c);
+            }
             p.put("unknown", r.unknown().stream().map(u -> Map.of("path", u.path(),
                     "location", u.location().relativeTo(root).display())).toList());
             p.put("notBinding", r.nonBinding().stream().map(u -> Map.of("path", u.path(),
