@@ -246,9 +246,17 @@ public final class ApiCatalogue {
      * holds the versions in which the member was not found but the class has a base outside the
      * package (its members are not catalogued), or where the name is a variable or a function
      * (attributes of values are not catalogued either), so absence is not proven there.
+     *
+     * <p>In a Python catalogue, what Python gives every object ({@code __init__}, {@code __repr__},
+     * {@code __class__} ...: {@code dir(object)}) is present wherever the name is, and what it gives
+     * every class ({@code __mro__}, {@code __name__}, {@code __dict__} ...: {@code dir(type)})
+     * wherever the name is a class of the package, whether or not the class defines it.
      */
     public MemberPresence memberPresence(String module, String name, String member) {
         IndexRanges within = namePresence(module, name);
+        if (axis.ecosystem() == Ecosystem.PYPI && PythonBuiltinMembers.ofEveryObject(member)) {
+            return new MemberPresence(within, IndexRanges.empty());
+        }
         return member(module, name, member, within, new HashSet<>(), 0);
     }
 
@@ -287,6 +295,11 @@ public final class ApiCatalogue {
             if (axis.ecosystem() == Ecosystem.PYPI) {
                 MemberApi own = n.members().get(member);
                 if (own != null) present = present.union(own.presence().intersect(within));
+                if (PythonBuiltinMembers.ofEveryClass(member)) {
+                    for (NameVariant v : n.variants()) {
+                        if (!v.typeOnly() && v.kind() == SymbolKind.CLASS) present = present.union(within.intersect(v.versions()));
+                    }
+                }
             } else {
                 for (MemberApi own : membersNamed(n, member)) present = present.union(own.presence().intersect(within));
             }

@@ -213,8 +213,15 @@ public final class ModuleParser implements AutoCloseable {
         }
         Map<String, List<String>> lazy = new LinkedHashMap<>();
         structure.forEach((key, set) -> lazy.put(key, List.copyOf(set)));
+        boolean getattr = false;
+        for (BoundName b : names) {
+            if (!b.typeOnly() && b.name().equals("__getattr__")) {
+                getattr = true;
+                break;
+            }
+        }
         return new ModuleSummary(module, file, isPackage, names, classes, Optional.ofNullable(all).map(List::copyOf),
-                allComplete, stars, new LazyExports(lazy, defines), warnings);
+                allComplete, stars, new LazyExports(lazy, defines, getattr), warnings);
     }
 
     /** A chunk-relative row to the file's 1-based line. */
@@ -275,6 +282,12 @@ public final class ModuleParser implements AutoCloseable {
     /** Walks statements into the contribution of one chunk at a time, rows relative to the chunk. */
     private static final class Walk {
         private static final byte[] DEFINE_IMPORT_STRUCTURE = "define_import_structure(".getBytes(StandardCharsets.US_ASCII);
+        /**
+         * Dicts of submodule to the names it provides lazily: transformers' {@code _import_structure},
+         * and {@code _SUBMOD_ATTRS}, the name huggingface_hub and lazy_loader's users give the
+         * {@code submod_attrs} of {@code attach(__name__, submodules=..., submod_attrs=...)}.
+         */
+        private static final Set<String> STRUCTURE_NAMES = Set.of("_import_structure", "_SUBMOD_ATTRS");
         private static final Set<String> PROPERTY_DECORATORS = Set.of(
                 "property", "cached_property", "functools.cached_property", "abc.abstractproperty", "abstractproperty");
 
@@ -545,7 +558,10 @@ public final class ModuleParser implements AutoCloseable {
                 switch (Grammar.type(e)) {
                     case "assignment" -> assignment(e, typeOnly);
                     case "augmented_assignment" -> augmented(e, typeOnly);
-                    case "call" -> call(e);
+                    case "call" -> {
+                        call(e);
+                        lazyAttach(e);
+                    }
                     default -> { }
                 }
                 if (mayDefineImportStructure && !definesImportStructure) {
@@ -565,7 +581,7 @@ public final class ModuleParser implements AutoCloseable {
                 String name = text(left);
                 if (name.equals("__all__")) {
                     addToAll(right);
-                } else if (name.equals("_import_structure") && "dictionary".equals(Grammar.type(right))) {
+                } else if (STRUCTURE_NAMES.contains(name) && "dictionary".equals(Grammar.type(right))) {
                     mergeStructure(right);
                 }
             } else if ("subscript".equals(Grammar.type(left))) {
@@ -576,6 +592,25 @@ public final class ModuleParser implements AutoCloseable {
             }
             if ("assignment".equals(Grammar.type(right))) {
                 assignment(right, typeOnly); // a = b = value
+            } else if ("call".equals(Grammar.type(right))) {
+                lazyAttach(right); // __getattr__, __dir__, __all__ = lazy.attach(...)
+            }
+        }
+
+        /** {@code attach(__name__, submod_attrs={"sub": ["name"]})}, lazy_loader's way: a structure written in the call. */
+        void lazyAttach(TSNode c) {
+            TSNode args = Grammar.field(c, "arguments");
+            if (NodeAccess.isNull(args) || !"argument_list".equals(Grammar.type(args))) return;
+            int count = NodeAccess.namedChildCount(args);
+            for (int i = 0; i < count; i++) {
+                TSNode a = NodeAccess.namedChild(args, i);
+                if (!"keyword_argument".equals(Grammar.type(a))) continue;
+                TSNode name = Grammar.field(a, "name");
+                TSNode value = Grammar.field(a, "value");
+                if (!NodeAccess.isNull(name) && text(name).equals("submod_attrs")
+                        && !NodeAccess.isNull(value) && "dictionary".equals(Grammar.type(value))) {
+                    mergeStructure(value);
+                }
             }
         }
 
@@ -589,7 +624,7 @@ public final class ModuleParser implements AutoCloseable {
             }
         }
 
-        /** {@code __all__.append/extend(...)}, {@code _import_structure["k"].extend/append(...)}, {@code _import_structure.update({...})}. */
+        /** {@code __all__.append/extend(...)}, {@code _import_structure["k"].extend/append(...)}, {@code _import_structure.update({...})} (or {@code _SUBMOD_ATTRS}). */
         void call(TSNode c) {
             TSNode fn = Grammar.field(c, "function");
             if (!"attribute".equals(Grammar.type(fn))) return;
@@ -608,7 +643,7 @@ public final class ModuleParser implements AutoCloseable {
                     } else if (method.equals("extend")) {
                         addToAll(arg);
                     }
-                } else if (target.equals("_import_structure") && method.equals("update") && "dictionary".equals(Grammar.type(arg))) {
+                } else if (STRUCTURE_NAMES.contains(target) && method.equals("update") && "dictionary".equals(Grammar.type(arg))) {
                     mergeStructure(arg);
                 }
             } else if ("subscript".equals(Grammar.type(object))) {
@@ -623,10 +658,10 @@ public final class ModuleParser implements AutoCloseable {
             }
         }
 
-        /** {@code "k"} in {@code _import_structure["k"]}, or null. */
+        /** {@code "k"} in {@code _import_structure["k"]} (or {@code _SUBMOD_ATTRS["k"]}), or null. */
         String structureKey(TSNode subscript) {
             TSNode value = Grammar.field(subscript, "value");
-            if (NodeAccess.isNull(value) || !"identifier".equals(Grammar.type(value)) || !text(value).equals("_import_structure")) {
+            if (NodeAccess.isNull(value) || !"identifier".equals(Grammar.type(value)) || !STRUCTURE_NAMES.contains(text(value))) {
                 return null;
             }
             TSNode key = Grammar.field(subscript, "subscript");

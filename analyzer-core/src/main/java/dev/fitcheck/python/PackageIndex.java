@@ -21,9 +21,13 @@ import java.util.TreeSet;
  *   <li>{@code from .x import *} brings x's {@code __all__} when x has one, else its public names
  *       (a lazy module: its lazy exports); a star import of a module outside the package is noted
  *       as unresolved;
- *   <li>an {@code _import_structure} entry {@code "k": ["A"]} exports {@code A} from submodule
- *       {@code k}; in a module that calls {@code define_import_structure}, what is bound under
- *       {@code TYPE_CHECKING} is exported at run time;
+ *   <li>an {@code _import_structure} (or {@code _SUBMOD_ATTRS}) entry {@code "k": ["A"]} exports
+ *       {@code A} from submodule {@code k} ({@code k} relative to the package, or absolute when only
+ *       that names a module of it); in a module that calls {@code define_import_structure}, what is
+ *       bound under {@code TYPE_CHECKING} is exported at run time;
+ *   <li>a module with a module-level {@code __getattr__} provides at run time what it imports
+ *       under {@code TYPE_CHECKING} from itself or its own submodules (a lazy package mirroring its
+ *       lazy names for type checkers); type-only imports from elsewhere (annotations) stay type-only;
  *   <li>every module or subpackage of a package is a name of that package;
  *   <li>a directory of modules without {@code __init__.py} is a namespace package.
  * </ul>
@@ -131,6 +135,9 @@ public final class PackageIndex {
         Set<String> lazyNames = new HashSet<>();
         for (Map.Entry<String, List<String>> entry : lazy.importStructure().entrySet()) {
             String sub = module + "." + entry.getKey();
+            if (!modules.containsKey(sub) && modules.containsKey(entry.getKey())) {
+                sub = entry.getKey(); // huggingface_hub.utils: "huggingface_hub.errors": [...]
+            }
             for (String name : entry.getValue()) {
                 Target target = modules.containsKey(sub) ? resolveIn(sub, name) : new Target(sub, name);
                 ResolvedName existing = out.get(name);
@@ -151,6 +158,10 @@ public final class PackageIndex {
                 }
             }
         }
+        Set<String> fromGetattr = lazy.moduleGetattr() ? getattrNames(s, out) : Set.of();
+        for (String name : fromGetattr) {
+            out.computeIfPresent(name, (k, r) -> r.runtime());
+        }
         for (String child : children.getOrDefault(module, Set.of())) {
             out.putIfAbsent(child, new ResolvedName(child, NameKind.SUBMODULE, false, false,
                     new Target(module + "." + child, null), 0, null));
@@ -167,13 +178,49 @@ public final class PackageIndex {
             } else if (lazy.any()) {
                 exported = lazyNames.contains(name);
             } else {
-                exported = !name.startsWith("_") && r.kind() != NameKind.SUBMODULE;
+                // names __getattr__ provides are not in the module's __dict__, which is what * takes
+                exported = !name.startsWith("_") && r.kind() != NameKind.SUBMODULE && !fromGetattr.contains(name);
             }
             if (exported) {
                 e.setValue(r.exported());
             }
         }
         return out;
+    }
+
+    /**
+     * The type-only names of a module with a module-level {@code __getattr__} that it imports from
+     * itself or its own submodules: {@code from .file_download import hf_hub_download} in
+     * huggingface_hub, {@code from liger_kernel.transformers.monkey_patch import ...} in
+     * liger_kernel.transformers. Imports from elsewhere ({@code from torch import nn},
+     * {@code from ..modeling_utils import PreTrainedModel}) are the annotations' and stay type-only.
+     */
+    private Set<String> getattrNames(ModuleSummary s, Map<String, ResolvedName> out) {
+        String module = s.module();
+        Set<String> names = new HashSet<>();
+        for (BoundName b : s.names()) {
+            if (!b.typeOnly() || b.kind() != NameKind.IMPORT || b.source() == null) continue;
+            ResolvedName r = out.get(b.name());
+            if (r == null || !r.typeOnly()) continue;
+            if (b.source().absoluteModule(module, s.isPackage()).filter(m -> ownModule(module, m)).isPresent()) {
+                names.add(b.name());
+            }
+        }
+        for (StarImport star : s.starImports()) {
+            if (!star.typeOnly()) continue;
+            Optional<String> from = star.source().absoluteModule(module, s.isPackage());
+            if (from.isEmpty() || !ownModule(module, from.get())) continue;
+            if (!modules.containsKey(from.get())) continue;
+            for (ResolvedName e : starExports(from.get())) {
+                ResolvedName r = out.get(e.name());
+                if (r != null && r.typeOnly()) names.add(e.name());
+            }
+        }
+        return names;
+    }
+
+    private static boolean ownModule(String module, String other) {
+        return other.equals(module) || other.startsWith(module + ".");
     }
 
     /** A runtime binding replaces a type-only one; otherwise the first binding stands. */

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * that span lines (docstrings), parameter annotations, return annotations and default values
  * ({@code x: int = 1} becomes {@code x=...}), and the values of assignments ({@code X = {...}}
  * becomes {@code X = ...}) except where the summary reads them ({@code __all__},
- * {@code _import_structure}, a call of {@code define_import_structure}). Names, members,
+ * {@code _import_structure}, {@code _SUBMOD_ATTRS}, a call of {@code define_import_structure}, a
+ * {@code submod_attrs=} argument). Names, members,
  * decorators, bases and parameter names stay byte for byte.
  *
  * <p>Why: the tree-sitter natives shipped in {@code io.github.bonede:tree-sitter} parse about four
@@ -76,6 +77,7 @@ record SourceSkeleton(byte[] bytes, int[] originalRow, boolean elided, Chunk[] c
     }
 
     private static final byte[] DEFINE_IMPORT_STRUCTURE = "define_import_structure".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SUBMOD_ATTRS = "submod_attrs".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static final class Scanner {
         final byte[] src;
@@ -292,13 +294,17 @@ record SourceSkeleton(byte[] bytes, int[] originalRow, boolean elided, Chunk[] c
             return before == '"' || before == '\'';
         }
 
-        /** Whether an assignment's value may go: not {@code __all__}, not {@code _import_structure}, no define_import_structure. */
+        /**
+         * Whether an assignment's value may go: not {@code __all__}, not {@code _import_structure} or
+         * {@code _SUBMOD_ATTRS}, no define_import_structure, no {@code submod_attrs=} argument.
+         */
         private boolean valueMayGo(int wordStart, int wordEnd, int lineStart, int lineEnd) {
-            if (wordIs(wordStart, wordEnd, "__all__") || wordIs(wordStart, wordEnd, "_import_structure")) return false;
+            if (wordIs(wordStart, wordEnd, "__all__") || wordIs(wordStart, wordEnd, "_import_structure")
+                    || wordIs(wordStart, wordEnd, "_SUBMOD_ATTRS")) return false;
             for (String kw : KEYWORDS) {
                 if (wordIs(wordStart, wordEnd, kw)) return false;
             }
-            return !containsAt(lineStart, lineEnd, DEFINE_IMPORT_STRUCTURE);
+            return !containsAt(lineStart, lineEnd, DEFINE_IMPORT_STRUCTURE) && !containsAt(lineStart, lineEnd, SUBMOD_ATTRS);
         }
 
         private static final String[] KEYWORDS = {"del", "return", "assert", "raise", "import", "from", "global",

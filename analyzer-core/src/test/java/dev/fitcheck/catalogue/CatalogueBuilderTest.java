@@ -61,6 +61,7 @@ class CatalogueBuilderTest {
         v11 = TinyWheel.of("tinypkg", "1.1")
                 .file("tinypkg/__init__.py", INIT)
                 .file("tinypkg/core.py", """
+                        from dataclasses import dataclass
                         class Base:
                             def start(self, a, b=1):
                                 pass
@@ -72,6 +73,9 @@ class CatalogueBuilderTest {
                                 pass
                         def run(x, *, fast=False, verbose=False):
                             pass
+                        @dataclass
+                        class Options:
+                            fast: bool = False
                         """)
                 .file("tinypkg/old.py", "class Legacy:\n    pass\n")
                 .requires("numpy>=1.20")
@@ -79,6 +83,7 @@ class CatalogueBuilderTest {
         v20 = TinyWheel.of("tinypkg", "2.0")
                 .file("tinypkg/__init__.py", INIT)
                 .file("tinypkg/core.py", """
+                        from dataclasses import dataclass
                         class Base:
                             def start(self, a, *, b=1, c=2):
                                 pass
@@ -88,6 +93,9 @@ class CatalogueBuilderTest {
                                 pass
                         def run(x, *, fast=False, verbose=False):
                             pass
+                        @dataclass
+                        class Options:
+                            fast: bool = False
                         """)
                 .file("tinypkg/new.py", "class Fresh:\n    pass\n")
                 .requires("numpy>=2")
@@ -146,6 +154,29 @@ class CatalogueBuilderTest {
         assertThat(catalogue.memberPresence("tinypkg", "Engine", "speed").present()).hasToString("0-2");
         assertThat(catalogue.memberPresence("tinypkg", "Engine", "missing").present().isEmpty()).isTrue();
         assertThat(catalogue.split("tinypkg.Engine.pause")).contains(ApiPath.member("tinypkg", "Engine", "pause"));
+    }
+
+    @Test
+    void whatPythonGivesEveryClassIsPresentWhereverTheClassIs() {
+        // super().__init__() in a subclass of Engine: neither Engine nor Base defines __init__, object does
+        assertThat(catalogue.memberPresence("tinypkg", "Engine", "__init__").present()).hasToString("0-2");
+        assertThat(catalogue.memberPresence("tinypkg.old", "Legacy", "__repr__").present()).hasToString("0-1");
+        assertThat(catalogue.memberPresence("tinypkg", "Engine", "__mro__").present()).hasToString("0-2");
+        assertThat(catalogue.memberPresence("tinypkg.old", "Legacy", "__name__").present()).hasToString("0-1");
+        // a @dataclass's generated __init__ and __eq__, which its source does not write
+        assertThat(catalogue.memberPresence("tinypkg.core", "Options", "__init__").present()).hasToString("1-2");
+        assertThat(catalogue.memberPresence("tinypkg.core", "Options", "__eq__").present()).hasToString("1-2");
+        assertThat(catalogue.memberPresence("tinypkg.core", "Options", "__init__").undecided().isEmpty()).isTrue();
+        // object's are on every value; type's only on classes
+        assertThat(catalogue.memberPresence("tinypkg.old", "NORM_LAYERS", "__class__").present()).hasToString("0");
+        ApiCatalogue.MemberPresence mro = catalogue.memberPresence("tinypkg.old", "NORM_LAYERS", "__mro__");
+        assertThat(mro.present().isEmpty()).isTrue();
+        assertThat(mro.undecided()).hasToString("0");
+        // nothing where the class is not, nor for a name no release has
+        assertThat(catalogue.memberPresence("tinypkg.core", "Options", "__init__").present().contains(0)).isFalse();
+        assertThat(catalogue.memberPresence("tinypkg", "Missing", "__init__").present().isEmpty()).isTrue();
+        assertThat(catalogue.memberPresence("tinypkg", "Engine", "__abstractmethods__").present().isEmpty()).isTrue();
+        assertThat(catalogue.presence(ApiPath.member("tinypkg", "Engine", "__init__"))).hasToString("0-2");
     }
 
     @Test

@@ -20,15 +20,36 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code class HybridCache} is in cache_utils.py from 4.42.0 to 4.57.6, and gone in 5.0.0;
  *   <li>{@code class FlashAttentionKwargs} first appears in modeling_flash_attention_utils.py in 4.47.0.
  * </ul>
+ *
+ * <p>And about packages that export lazily through a module-level {@code __getattr__}, each read
+ * from the wheels' {@code __init__.py}:
+ * <ul>
+ *   <li>huggingface_hub lists {@code "hf_hub_download"} under {@code "file_download"} in
+ *       {@code _SUBMOD_ATTRS} in every release from 0.15.1; {@code "file_exists"} (hf_api) from
+ *       0.17.0 (0.16.4 lacks it);
+ *   <li>transformers.pipelines maps 25 pipeline classes to their submodules in
+ *       {@code _PIPELINE_CLASS_TO_MODULE} from 5.23.0, for its {@code __getattr__}; before that it
+ *       imported them; {@code PreTrainedModel} it imports only under {@code TYPE_CHECKING};
+ *   <li>liger_kernel.transformers imports {@code apply_liger_kernel_to_llama} at module level up to
+ *       0.5.6 and through its {@code __getattr__} from 0.5.7.
+ * </ul>
  */
 class PrebuiltCataloguesTest {
 
     static final Path REPO = Path.of(System.getProperty("fitcheck.repo", "..")).toAbsolutePath().normalize();
     static ApiCatalogue transformers;
+    static ApiCatalogue hub;
+    static ApiCatalogue liger;
 
     @BeforeAll
     static void load() {
         transformers = CatalogueStore.read(REPO.resolve("rules/catalogues/transformers.json.gz"));
+        hub = CatalogueStore.read(REPO.resolve("rules/catalogues/huggingface-hub.json.gz"));
+        liger = CatalogueStore.read(REPO.resolve("rules/catalogues/liger-kernel.json.gz"));
+    }
+
+    private static String all(ApiCatalogue c) {
+        return "0-" + (c.pythonVersions().size() - 1);
     }
 
     private static Version v(String s) {
@@ -75,6 +96,30 @@ class PrebuiltCataloguesTest {
         // generate() is GenerationMixin's: found through the bases in every release
         assertThat(transformers.memberPresence("transformers", "LlamaForCausalLM", "generate").present())
                 .isEqualTo(transformers.presence(llama));
+    }
+
+    @Test
+    void huggingfaceHubsLazyTopLevelNamesAreThereAtRunTime() {
+        assertThat(hub.pythonVersions().get(0)).isEqualTo(v("0.15.1"));
+        for (String name : List.of("hf_hub_download", "snapshot_download", "ModelCard", "ModelCardData", "HfFileSystem")) {
+            assertThat(hub.presence(ApiPath.name("huggingface_hub", name))).as(name).hasToString(all(hub));
+        }
+        assertThat(hub.name("huggingface_hub", "hf_hub_download").orElseThrow().variants()).singleElement()
+                .satisfies(x -> assertThat(x.target()).isEqualTo("huggingface_hub.file_download:hf_hub_download"));
+        assertThat(hub.firstVersionWith(ApiPath.name("huggingface_hub", "file_exists"))).contains(v("0.17.0"));
+        assertThat(hub.firstVersionWithout(ApiPath.name("huggingface_hub", "file_exists"))).isEmpty();
+        // huggingface_hub.utils is lazy too from 1.32.0, one of its keys absolute (huggingface_hub.errors)
+        assertThat(hub.firstVersionWithout(ApiPath.name("huggingface_hub.utils", "get_token"))).isEmpty();
+        assertThat(hub.firstVersionWithout(ApiPath.name("huggingface_hub.utils", "BadRequestError"))).isEmpty();
+    }
+
+    @Test
+    void aModuleGetattrProvidesWhatItsTypeCheckingBlockImportsFromItsSubmodules() {
+        ApiPath pipeline = ApiPath.name("transformers.pipelines", "TextGenerationPipeline");
+        assertThat(transformers.presence(pipeline)).hasToString(all(transformers));
+        assertThat(transformers.presence(ApiPath.name("transformers.pipelines", "PreTrainedModel")).isEmpty()).isTrue();
+        assertThat(liger.presence(ApiPath.name("liger_kernel.transformers", "apply_liger_kernel_to_llama")))
+                .hasToString(all(liger));
     }
 
     @Test

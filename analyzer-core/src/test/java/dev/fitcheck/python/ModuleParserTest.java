@@ -157,6 +157,71 @@ class ModuleParserTest {
     }
 
     @Test
+    void submodAttrsAndAnAssignedModuleGetattrAreLazyExports() {
+        // huggingface_hub/__init__.py, 0.15.1 to 2.x, cut down: the vendored lazy_loader attach
+        ModuleSummary s = parse("""
+                import importlib
+                from typing import TYPE_CHECKING
+                _SUBMOD_ATTRS = {
+                    "file_download": [
+                        "hf_hub_download",
+                        "hf_hub_url",
+                    ],
+                    "hf_api": ["HfApi"],
+                }
+                def _attach(package_name, submodules=None, submod_attrs=None):
+                    attr_to_modules = {attr: mod for mod, attrs in submod_attrs.items() for attr in attrs}
+                    def __getattr__(name):
+                        return getattr(importlib.import_module(f"{package_name}.{attr_to_modules[name]}"), name)
+                    return __getattr__, lambda: list(attr_to_modules)
+                __getattr__, __dir__ = _attach(__name__, submodules=[], submod_attrs=_SUBMOD_ATTRS)
+                if TYPE_CHECKING:
+                    from .file_download import hf_hub_download, hf_hub_url
+                    from .hf_api import HfApi
+                """);
+        assertThat(s.lazyExports().importStructure()).containsExactly(
+                Map.entry("file_download", List.of("hf_hub_download", "hf_hub_url")),
+                Map.entry("hf_api", List.of("HfApi")));
+        assertThat(s.lazyExports().moduleGetattr()).isTrue();
+        assertThat(s.lazyExports().definesImportStructure()).isFalse();
+    }
+
+    @Test
+    void lazyLoaderAttachWithItsStructureWrittenInTheCall() {
+        ModuleSummary s = parse("""
+                import lazy_loader as lazy
+                __getattr__, __dir__, __all__ = lazy.attach(
+                    __name__,
+                    submodules=["filters"],
+                    submod_attrs={"io": ["imread", "imsave"], "color": ["rgb2gray"]},
+                )
+                """);
+        assertThat(s.lazyExports().importStructure()).containsExactly(
+                Map.entry("io", List.of("imread", "imsave")),
+                Map.entry("color", List.of("rgb2gray")));
+        assertThat(s.lazyExports().moduleGetattr()).isTrue();
+    }
+
+    @Test
+    void onlyAModuleLevelGetattrCounts() {
+        assertThat(parse("def __getattr__(name):\n    raise AttributeError(name)\n").lazyExports().moduleGetattr()).isTrue();
+        ModuleSummary nested = parse("""
+                from typing import TYPE_CHECKING
+                def make():
+                    def __getattr__(name):
+                        pass
+                    return __getattr__
+                class C:
+                    def __getattr__(self, name):
+                        pass
+                if TYPE_CHECKING:
+                    def __getattr__(name): ...
+                """);
+        assertThat(nested.lazyExports().moduleGetattr()).isFalse();
+        assertThat(nested.lazyExports().any()).isFalse();
+    }
+
+    @Test
     void classesWithBasesMembersAndParameters() {
         ModuleSummary s = parse("""
                 class Model(PreTrainedModel, nn.Module, Generic[T], metaclass=Meta):

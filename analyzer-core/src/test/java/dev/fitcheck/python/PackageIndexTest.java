@@ -102,6 +102,75 @@ class PackageIndexTest {
     }
 
     @Test
+    void submodAttrsExportLazilyWithRelativeOrAbsoluteSubmodules() {
+        // huggingface_hub.utils from 1.32.0: one entry names a module outside the subpackage
+        PackageIndex idx = index(
+                "hub.__init__", "",
+                "hub.errors", "class BadRequestError(Exception): pass\n",
+                "hub.utils.__init__", """
+                        from typing import TYPE_CHECKING
+                        _SUBMOD_ATTRS = {"_auth": ["get_token"], "hub.errors": ["BadRequestError"]}
+                        def __getattr__(name): ...
+                        if TYPE_CHECKING:
+                            from hub.errors import BadRequestError
+                            from ._auth import get_token
+                        """,
+                "hub.utils._auth", "def get_token(): pass\n");
+        var names = idx.names("hub.utils");
+        assertThat(names.get("get_token").typeOnly()).isFalse();
+        assertThat(names.get("get_token").target()).hasToString("hub.utils._auth:get_token");
+        assertThat(names.get("BadRequestError").typeOnly()).isFalse();
+        assertThat(names.get("BadRequestError").target()).hasToString("hub.errors:BadRequestError");
+        assertThat(idx.starExports("hub.utils")).extracting(PackageIndex.ResolvedName::name)
+                .containsExactlyInAnyOrder("get_token", "BadRequestError");
+    }
+
+    @Test
+    void aModuleGetattrProvidesWhatTypeCheckingImportsFromItsOwnSubmodules() {
+        PackageIndex idx = index(
+                // liger_kernel.transformers from 0.5.7, transformers.pipelines from 5.23.0
+                "lib.__init__", "",
+                "lib.modeling_utils", "class PreTrainedModel: pass\n",
+                "lib.kernels.__init__", """
+                        import importlib
+                        from typing import TYPE_CHECKING
+                        from lib.kernels.rms_norm import RMSNorm
+                        if TYPE_CHECKING:
+                            from torch import nn
+                            from ..modeling_utils import PreTrainedModel
+                            from lib.kernels.monkey_patch import apply_to_llama
+                            from .auto import *
+                            from . import monkey_patch as monkey_patch
+                        def __getattr__(name):
+                            if name == "apply_to_llama":
+                                return importlib.import_module("lib.kernels.monkey_patch").apply_to_llama
+                            raise AttributeError(name)
+                        """,
+                "lib.kernels.rms_norm", "class RMSNorm: pass\n",
+                "lib.kernels.monkey_patch", "def apply_to_llama(): pass\n",
+                "lib.kernels.auto", "__all__ = ['AutoKernel']\nclass AutoKernel: pass\n",
+                // a deprecation __getattr__ in a plain module: its annotations' imports stay type-only
+                "lib.kernels.tensor_parallel", """
+                        from typing import TYPE_CHECKING
+                        if TYPE_CHECKING:
+                            from .monkey_patch import apply_to_llama
+                        def __getattr__(name):
+                            raise AttributeError(name)
+                        """);
+        var names = idx.names("lib.kernels");
+        assertThat(names.get("apply_to_llama").typeOnly()).isFalse();
+        assertThat(names.get("apply_to_llama").target()).hasToString("lib.kernels.monkey_patch:apply_to_llama");
+        assertThat(names.get("AutoKernel").typeOnly()).isFalse();
+        assertThat(names.get("monkey_patch").typeOnly()).isFalse();
+        assertThat(names.get("nn").typeOnly()).isTrue();
+        assertThat(names.get("PreTrainedModel").typeOnly()).isTrue();
+        // from lib.kernels import * takes the module's __dict__, which __getattr__'s names are not in
+        assertThat(idx.starExports("lib.kernels")).extracting(PackageIndex.ResolvedName::name)
+                .contains("RMSNorm").doesNotContain("apply_to_llama", "AutoKernel", "monkey_patch");
+        assertThat(idx.names("lib.kernels.tensor_parallel").get("apply_to_llama").typeOnly()).isTrue();
+    }
+
+    @Test
     void basesResolveThroughImportsModulesAndBuiltins() {
         PackageIndex idx = index(
                 "lib.__init__", "",

@@ -71,6 +71,9 @@ class SourceSkeletonTest {
                 _import_structure = {"x": ["X"]}
                 _import_structure["y"] = ["Y"]
                 sys.modules[__name__] = _LazyModule(__name__, define_import_structure(_file))
+                _SUBMOD_ATTRS = {"hf_api": ["HfApi"]}
+                __getattr__, __dir__ = lazy.attach(__name__, submod_attrs={"io": ["imread"]})
+                __getattr__, __dir__ = _attach(__name__)
                 a = b = 2
                 f = lambda x=1: x
                 """);
@@ -80,6 +83,9 @@ class SourceSkeletonTest {
                 _import_structure = {"x": ["X"]}
                 _import_structure["y"] = ["Y"]
                 sys.modules[__name__] = _LazyModule(__name__, define_import_structure(_file))
+                _SUBMOD_ATTRS = {"hf_api": ["HfApi"]}
+                __getattr__, __dir__ = lazy.attach(__name__, submod_attrs={"io": ["imread"]})
+                __getattr__, __dir__ = ...
                 a = b = ...
                 f = lambda x=1: x
                 """);

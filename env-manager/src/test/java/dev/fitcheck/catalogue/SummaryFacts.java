@@ -76,6 +76,7 @@ final class SummaryFacts {
             for (String x : v) m.get("lazy").add(k + ":" + x);
         });
         m.get("lazy").add("<define_import_structure=" + s.lazyExports().definesImportStructure() + ">");
+        m.get("lazy").add("<module_getattr=" + s.lazyExports().moduleGetattr() + ">");
         return m;
     }
 
@@ -113,6 +114,11 @@ final class SummaryFacts {
             for (JsonNode x : e.getValue()) m.get("lazy").add(e.getKey() + ":" + x.asText());
         });
         m.get("lazy").add("<define_import_structure=" + o.get("definesImportStructure").asBoolean() + ">");
+        boolean getattr = false;
+        for (JsonNode b : o.get("names")) {
+            getattr |= b.get("name").asText().equals("__getattr__") && !b.get("typeOnly").asBoolean();
+        }
+        m.get("lazy").add("<module_getattr=" + getattr + ">");
         return m;
     }
 }

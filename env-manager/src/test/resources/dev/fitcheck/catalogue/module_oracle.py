@@ -2,7 +2,8 @@
 
 Applies the rules fitcheck's tree-sitter ModuleParser documents, so that the two can be compared
 module by module: module-level bindings in every branch (if/elif/else, try, for, while, with,
-match), TYPE_CHECKING bodies marked type-only, __all__, star imports, _import_structure and
+match), TYPE_CHECKING bodies marked type-only, __all__, star imports, _import_structure (and
+huggingface_hub's _SUBMOD_ATTRS, and lazy_loader's submod_attrs= dict) and
 define_import_structure, classes (bases as written, members) and parameter lists.
 
 Usage: python3 module_oracle.py WHEEL > summaries.json
@@ -13,6 +14,7 @@ import json
 import sys
 import zipfile
 
+STRUCTURE_NAMES = {"_import_structure", "_SUBMOD_ATTRS"}
 PROPERTY_DECORATORS = {"property", "cached_property", "functools.cached_property",
                        "abc.abstractproperty", "abstractproperty"}
 
@@ -126,9 +128,17 @@ class Summary:
                 self.add_structure(key, v)
 
     def structure_key(self, node):
-        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "_import_structure":
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in STRUCTURE_NAMES:
             return plain_string(node.slice)
         return None
+
+    def lazy_attach(self, value):
+        """attach(__name__, submod_attrs={...}): lazy_loader's structure written in the call."""
+        if not isinstance(value, ast.Call):
+            return
+        for kw in value.keywords:
+            if kw.arg == "submod_attrs" and isinstance(kw.value, ast.Dict):
+                self.merge_structure(kw.value)
 
     def calls_define(self, node):
         for n in ast.walk(node):
@@ -171,12 +181,13 @@ class Summary:
                 self.targets(t, type_only)
                 if isinstance(t, ast.Name) and t.id == "__all__":
                     self.add_all(st.value)
-                elif isinstance(t, ast.Name) and t.id == "_import_structure" and isinstance(st.value, ast.Dict):
+                elif isinstance(t, ast.Name) and t.id in STRUCTURE_NAMES and isinstance(st.value, ast.Dict):
                     self.merge_structure(st.value)
                 else:
                     key = self.structure_key(t)
                     if key is not None:
                         self.add_structure(key, st.value)
+            self.lazy_attach(st.value)
             if not self.defines:
                 self.defines = self.calls_define(st.value)
         elif isinstance(st, ast.AnnAssign):
@@ -184,6 +195,7 @@ class Summary:
                 self.targets(st.target, type_only)
                 if isinstance(st.target, ast.Name) and st.target.id == "__all__":
                     self.add_all(st.value)
+                self.lazy_attach(st.value)
                 if not self.defines:
                     self.defines = self.calls_define(st.value)
         elif isinstance(st, ast.AugAssign):
@@ -198,6 +210,7 @@ class Summary:
         elif isinstance(st, ast.Expr):
             if isinstance(st.value, ast.Call):
                 self.call(st.value)
+                self.lazy_attach(st.value)
             if not self.defines:
                 self.defines = self.calls_define(st.value)
         elif isinstance(st, ast.If):
@@ -242,7 +255,7 @@ class Summary:
                         self.all.append(s)
             elif f.attr == "extend":
                 self.add_all(arg)
-        elif isinstance(f.value, ast.Name) and f.value.id == "_import_structure":
+        elif isinstance(f.value, ast.Name) and f.value.id in STRUCTURE_NAMES:
             if f.attr == "update" and isinstance(arg, ast.Dict):
                 self.merge_structure(arg)
         else:
