@@ -67,7 +67,7 @@ public final class KeywordConflictCheck {
 
     /** The call whose callee is the name at {@code w} ({@code name(...)} or {@code x.name(...)}), if it is one. */
     private static Optional<TSNode> callNamed(SyntaxTree tree, int[] w) {
-        TSNode id = tree.root().getNamedDescendantForByteRange(w[0], w[1]);
+        TSNode id = tree.namedNodeAt(w[0], w[1]);
         if (id.isNull() || id.getStartByte() != w[0] || id.getEndByte() != w[1] || !id.getType().equals("identifier")) {
             return Optional.empty();
         }

@@ -41,9 +41,8 @@ final class FunctionScopes {
 
     static FunctionScopes of(SyntaxTree tree) {
         List<Function> out = new ArrayList<>();
-        TSNode root = tree.root();
         for (int[] w : tree.wordsAt(List.of("def"))) {
-            TSNode def = root.getNamedDescendantForByteRange(w[0], w[1]);
+            TSNode def = tree.namedNodeAt(w[0], w[1]);
             if (def.isNull() || !Grammar.type(def).equals("function_definition")) continue; // a string or comment
             TSNode body = Grammar.field(def, "body");
             if (body.isNull()) continue;
@@ -83,10 +82,9 @@ final class FunctionScopes {
     private boolean findLocalBinding(Function f, String name) {
         if (isParameter(Grammar.field(f.node, "parameters"), name)) return true;
         boolean bound = false;
-        TSNode root = tree.root();
         for (int[] w : tree.wordsAt(List.of(name), f.bodyStart, f.end)) {
             if (innermost(w[0]) != f) continue; // a nested function's own business
-            TSNode id = root.getNamedDescendantForByteRange(w[0], w[1]);
+            TSNode id = tree.namedNodeAt(w[0], w[1]);
             if (id.isNull() || id.getStartByte() != w[0] || id.getEndByte() != w[1]
                     || !Grammar.type(id).equals("identifier")) {
                 continue;

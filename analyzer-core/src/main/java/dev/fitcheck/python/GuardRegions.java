@@ -61,9 +61,8 @@ final class GuardRegions {
     static GuardRegions of(SyntaxTree tree, BiFunction<String, Integer, String> external) {
         List<Region> out = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
-        TSNode root = tree.root();
         for (int[] w : tree.wordsAt(List.of("__version__", "hasattr"))) {
-            TSNode n = root.getNamedDescendantForByteRange(w[0], w[1]);
+            TSNode n = tree.namedNodeAt(w[0], w[1]);
             // up to the condition of the nearest if or elif, within a few levels
             for (int depth = 0; depth < 12 && !n.isNull(); depth++) {
                 TSNode p = n.getParent();

@@ -288,13 +288,12 @@ public final class ReferenceExtractor {
                 if (scoped.stream().anyMatch(sb -> sb.binding() != null)) external.add(name);
             });
             if (external.isEmpty()) return;
-            TSNode root = tree.root();
             for (int[] span : tree.wordsAt(external)) {
                 // Most uses are a plain chain on one line (transformers.AutoModel.from_pretrained): read it
                 // from the text and ask the tree once whether that is what stands there.
                 int[] dots = tree.dottedChain(span[1]);
                 int chainEnd = dots.length == 0 ? span[1] : dots[dots.length - 1];
-                TSNode top = root.getNamedDescendantForByteRange(span[0], chainEnd);
+                TSNode top = tree.namedNodeAt(span[0], chainEnd);
                 if (top.isNull() || top.getStartByte() != span[0] || top.getEndByte() != chainEnd) {
                     continue; // inside a string, a comment or an import, or part of a longer name
                 }
@@ -359,7 +358,7 @@ public final class ReferenceExtractor {
             if (classHeaders == null) {
                 classHeaders = new ArrayList<>();
                 for (int[] w : tree.wordsAt(List.of("class"))) {
-                    TSNode c = tree.root().getNamedDescendantForByteRange(w[0], w[1]);
+                    TSNode c = tree.namedNodeAt(w[0], w[1]);
                     if (c.isNull() || c.getStartByte() != w[0] || !Grammar.type(c).equals("class_definition")) continue;
                     TSNode supers = Grammar.field(c, "superclasses");
                     if (!supers.isNull()) classHeaders.add(new int[] {supers.getStartByte(), supers.getEndByte()});
@@ -554,10 +553,9 @@ public final class ReferenceExtractor {
                 boolean throughSelfAndSuper) {
             int from = body.getStartByte();
             int to = body.getEndByte();
-            TSNode root = tree.root();
             List<int[]> nested = new ArrayList<>();
             for (int[] w : tree.wordsAt(List.of("class"), from, to)) {
-                TSNode c = root.getNamedDescendantForByteRange(w[0], w[1]);
+                TSNode c = tree.namedNodeAt(w[0], w[1]);
                 if (!c.isNull() && c.getStartByte() == w[0] && Grammar.type(c).equals("class_definition")) {
                     nested.add(new int[] {w[0], c.getEndByte()});
                 }
@@ -591,7 +589,7 @@ public final class ReferenceExtractor {
         TSNode attributeOn(int[] w) {
             int[] dots = tree.dottedChain(w[1]);
             if (dots.length > 0) {
-                TSNode attr = tree.root().getNamedDescendantForByteRange(w[0], dots[1]);
+                TSNode attr = tree.namedNodeAt(w[0], dots[1]);
                 if (!attr.isNull() && attr.getStartByte() == w[0] && attr.getEndByte() == dots[1]
                         && Grammar.type(attr).equals("attribute")) {
                     return attr;
@@ -599,7 +597,7 @@ public final class ReferenceExtractor {
                 return null; // a string, a comment, or not a plain name there
             }
             // no dot on this line: the attribute may still continue inside brackets on the next one
-            TSNode id = tree.root().getNamedDescendantForByteRange(w[0], w[1]);
+            TSNode id = tree.namedNodeAt(w[0], w[1]);
             if (id.isNull() || id.getStartByte() != w[0] || id.getEndByte() != w[1] || !Grammar.type(id).equals("identifier")) {
                 return null;
             }
@@ -610,7 +608,7 @@ public final class ReferenceExtractor {
 
         /** The attribute {@code super(...).x} whose {@code super} is at {@code w}, or null. */
         TSNode superAttribute(int[] w) {
-            TSNode id = tree.root().getNamedDescendantForByteRange(w[0], w[1]);
+            TSNode id = tree.namedNodeAt(w[0], w[1]);
             if (id.isNull() || id.getStartByte() != w[0] || id.getEndByte() != w[1] || !Grammar.type(id).equals("identifier")) {
                 return null;
             }

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.treesitter.TSInputEncoding;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -28,6 +26,8 @@ public final class SyntaxTree implements AutoCloseable {
     private final byte[] source;
     private final TSTree tree;
     private int[] lineStarts;
+    private WordIndex words;
+    private Level topLevel;
 
     private SyntaxTree(byte[] source, TSTree tree) {
         this.source = source;
@@ -68,9 +68,8 @@ public final class SyntaxTree implements AutoCloseable {
      */
     public List<TSNode> importStatements() {
         List<TSNode> out = new ArrayList<>();
-        TSNode root = tree.getRootNode();
         for (int[] at : wordsAt(List.of("import"))) {
-            TSNode statement = root.getNamedDescendantForByteRange(at[0], at[1]);
+            TSNode statement = namedNodeAt(at[0], at[1]);
             if (statement.isNull()) continue;
             String type = Grammar.type(statement);
             if (type.equals("import_statement") || type.equals("import_from_statement")) out.add(statement);
@@ -87,33 +86,45 @@ public final class SyntaxTree implements AutoCloseable {
         return wordsAt(words, 0, source.length);
     }
 
-    /** {@link #wordsAt(Collection)} within the bytes {@code [from, to)}. */
+    /**
+     * {@link #wordsAt(Collection)} within the bytes {@code [from, to)}. The file's words are
+     * found once (each asked-for word is then a hash compare per word of the range): callers ask
+     * many times per file, for imports, defs, classes, and the names and members in each class.
+     */
     public List<int[]> wordsAt(Collection<String> words, int from, int to) {
         List<int[]> out = new ArrayList<>();
         if (words.isEmpty()) return out;
-        Set<ByteWord> wanted = new HashSet<>();
+        WordIndex index = words();
+        byte[][] wanted = new byte[words.size()][];
+        int[] hashes = new int[words.size()];
+        int k = 0;
         for (String w : words) {
-            byte[] b = w.getBytes(StandardCharsets.UTF_8);
-            wanted.add(new ByteWord(b, 0, b.length));
+            wanted[k] = w.getBytes(StandardCharsets.UTF_8);
+            hashes[k] = WordIndex.hash(wanted[k], 0, wanted[k].length);
+            k++;
         }
-        byte[] src = source;
-        int i = from;
-        while (i > 0 && i < src.length && wordByte(src[i - 1]) && wordByte(src[i])) i++; // not from inside a word
-        int end = Math.min(to, src.length);
-        while (i < end) {
-            if (!wordByte(src[i])) {
-                i++;
-                continue;
+        long[] filter = new long[2]; // which of 128 hash buckets any wanted word falls in
+        for (int h : hashes) filter[(h >>> 6) & 1] |= 1L << (h & 63);
+        int end = Math.min(to, source.length);
+        for (int i = index.firstAtOrAfter(from); i < index.count; i++) {
+            int s = index.starts[i];
+            int e = index.ends[i];
+            if (e > end) break; // a word running past the range is not whole inside it
+            int h = index.hashes[i];
+            if ((filter[(h >>> 6) & 1] & (1L << (h & 63))) == 0) continue;
+            for (int j = 0; j < wanted.length; j++) {
+                if (hashes[j] == h && Arrays.equals(source, s, e, wanted[j], 0, wanted[j].length)) {
+                    out.add(new int[] {s, e});
+                    break;
+                }
             }
-            int start = i;
-            while (i < end && wordByte(src[i])) i++;
-            if (i < src.length && wordByte(src[i])) {
-                while (i < src.length && wordByte(src[i])) i++;
-                continue; // a word running past the range is not whole inside it
-            }
-            if (wanted.contains(new ByteWord(src, start, i))) out.add(new int[] {start, i});
         }
         return out;
+    }
+
+    private WordIndex words() {
+        if (words == null) words = WordIndex.of(source);
+        return words;
     }
 
     /** Letters, digits, underscore, and every byte of a multi-byte UTF-8 character (Python allows them in names). */
@@ -121,30 +132,147 @@ public final class SyntaxTree implements AutoCloseable {
         return b < 0 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
     }
 
-    /** A run of bytes compared by content, without copying it out of the source. */
-    private static final class ByteWord {
-        private final byte[] bytes;
-        private final int from;
-        private final int to;
-        private final int hash;
+    /** Every maximal run of word bytes in the source: where it starts and ends, and a hash of its bytes. */
+    private static final class WordIndex {
+        int[] starts = new int[1024];
+        int[] ends = new int[1024];
+        int[] hashes = new int[1024];
+        int count;
 
-        ByteWord(byte[] bytes, int from, int to) {
-            this.bytes = bytes;
-            this.from = from;
-            this.to = to;
+        static WordIndex of(byte[] src) {
+            WordIndex w = new WordIndex();
+            int i = 0;
+            int n = src.length;
+            while (i < n) {
+                if (!wordByte(src[i])) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                int h = 1;
+                while (i < n && wordByte(src[i])) h = 31 * h + src[i++];
+                w.add(start, i, h);
+            }
+            return w;
+        }
+
+        static int hash(byte[] b, int from, int to) {
             int h = 1;
-            for (int k = from; k < to; k++) h = 31 * h + bytes[k];
-            this.hash = h;
+            for (int k = from; k < to; k++) h = 31 * h + b[k];
+            return h;
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ByteWord w && Arrays.equals(bytes, from, to, w.bytes, w.from, w.to);
+        private void add(int start, int end, int hash) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+                hashes = Arrays.copyOf(hashes, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            hashes[count++] = hash;
         }
 
-        @Override
-        public int hashCode() {
-            return hash;
+        /** The first word that starts at or after {@code offset} (a word straddling it is not whole in a range from there). */
+        int firstAtOrAfter(int offset) {
+            int lo = 0;
+            int hi = count;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < offset) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+    }
+
+    /**
+     * What {@code root().getNamedDescendantForByteRange(start, end)} answers, asked from the
+     * statement that holds the range: tree-sitter looks for the range by walking each level's
+     * children in order, and at the top of a large module (or in a large class body) that is
+     * hundreds of children on every call. The statements' spans are read once; the same rule
+     * picks the child (the first whose end reaches past both ends of the range and whose start
+     * is not after it), so the answer is the same node.
+     */
+    public TSNode namedNodeAt(int start, int end) {
+        Level top = topLevel();
+        int k = top.childHolding(start, end);
+        if (k < 0) return tree.getRootNode().getNamedDescendantForByteRange(start, end);
+        TSNode from = top.nodes[k];
+        Level inner = top.inner(k);
+        if (inner != null) {
+            int j = inner.childHolding(start, end);
+            if (j >= 0) from = inner.nodes[j];
+        }
+        return from.getNamedDescendantForByteRange(start, end);
+    }
+
+    private Level topLevel() {
+        if (topLevel == null) topLevel = Level.of(tree.getRootNode());
+        return topLevel;
+    }
+
+    /** The children of one node with their spans, and for large class definitions their body's. */
+    private static final class Level {
+        /** A class body is worth its own level once it is this large. */
+        private static final int LARGE = 4096;
+        final TSNode[] nodes;
+        final int[] starts;
+        final int[] ends;
+        private Level[] inner;
+
+        private Level(TSNode[] nodes, int[] starts, int[] ends) {
+            this.nodes = nodes;
+            this.starts = starts;
+            this.ends = ends;
+        }
+
+        static Level of(TSNode parent) {
+            int n = parent.getChildCount();
+            TSNode[] nodes = new TSNode[n];
+            int[] starts = new int[n];
+            int[] ends = new int[n];
+            for (int i = 0; i < n; i++) {
+                nodes[i] = parent.getChild(i);
+                starts[i] = nodes[i].getStartByte();
+                ends[i] = nodes[i].getEndByte();
+            }
+            return new Level(nodes, starts, ends);
+        }
+
+        /** tree-sitter's choice of child for the range, when it is a named one; else -1. */
+        int childHolding(int start, int end) {
+            int reach = Math.max(end, start + 1);
+            int lo = 0;
+            int hi = ends.length;
+            while (lo < hi) { // the first child whose end reaches the range's end and passes its start
+                int mid = (lo + hi) >>> 1;
+                if (ends[mid] < reach) lo = mid + 1;
+                else hi = mid;
+            }
+            if (lo >= ends.length || starts[lo] > start || starts[lo] == ends[lo] || !nodes[lo].isNamed()) return -1;
+            return lo;
+        }
+
+        /** The statements of the class body at child {@code k}, for a large class; else null. */
+        Level inner(int k) {
+            if (ends[k] - starts[k] < LARGE) return null;
+            if (inner == null) inner = new Level[nodes.length];
+            if (inner[k] == null) {
+                TSNode body = classBody(nodes[k]);
+                inner[k] = body == null ? EMPTY : Level.of(body);
+            }
+            return inner[k] == EMPTY ? null : inner[k];
+        }
+
+        private static final Level EMPTY = new Level(new TSNode[0], new int[0], new int[0]);
+
+        private static TSNode classBody(TSNode statement) {
+            TSNode def = statement;
+            if (Grammar.type(def).equals("decorated_definition")) def = Grammar.field(def, "definition");
+            if (def.isNull() || !Grammar.type(def).equals("class_definition")) return null;
+            TSNode body = Grammar.field(def, "body");
+            return body.isNull() ? null : body;
         }
     }
 
