@@ -169,6 +169,22 @@ class CatalogueStoreTest {
     }
 
     @Test
+    void aModuleIsDecodedWhenAskedForAndABrokenOneIsAnInputErrorNamingIt() throws IOException {
+        String doc = "{\"format\":\"fitcheck-api-catalogue\",\"formatVersion\":1,\"ecosystem\":\"pypi\",\"package\":\"x\","
+                + "\"versions\":[\"1.0\"],\"strings\":[\"Good\",\"x\",\"x.bad\"],\"signatures\":[],\"requirements\":[],"
+                + "\"modules\":[[1,\"0\",[[0,[[\"C\",0,-1,\"0\"]]]]],[2,\"0\",[[0,[[\"no such kind\",0,-1,\"0\"]]]]]]}";
+        ApiCatalogue c = CatalogueStore.read(gz(dir.resolve("lazy.json.gz"), doc));
+        assertThat(c.modules().keySet()).containsExactly("x", "x.bad");
+        assertThat(c.modules().get("x").names()).containsOnlyKeys("Good");
+        assertThatThrownBy(() -> c.modules().get("x.bad").names().size()).isInstanceOfSatisfying(InputError.class,
+                e -> assertThat(e.sentence()).contains("lazy.json.gz").contains("module x.bad"));
+        // brackets that never close are refused when the file is read, not later
+        Path cut = gz(dir.resolve("cut.json.gz"), doc.substring(0, doc.length() - 20));
+        assertThatThrownBy(() -> CatalogueStore.read(cut)).isInstanceOfSatisfying(InputError.class,
+                e -> assertThat(e.sentence()).contains("cut.json.gz"));
+    }
+
+    @Test
     void packageNamesThatWouldLeaveTheStoreAreRefused() {
         CatalogueDirectory store = new CatalogueDirectory(dir);
         assertThat(dir.relativize(store.pathOf(Ecosystem.PYPI, "transformers"))).hasToString("pypi/transformers.json.gz");
