@@ -2,8 +2,11 @@ package dev.fitcheck.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -46,14 +49,25 @@ final class MavenFixtures {
         }
     }
 
+    /** Deletes a tree that another test run on the same machine may be deleting too (the shared local repository). */
     static void deleteTree(Path root) {
         if (!Files.exists(root)) return;
+        List<Path> paths;
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.delete(p);
-            }
+            paths = walk.sorted((a, b) -> b.compareTo(a)).toList();
+        } catch (NoSuchFileException | UncheckedIOException gone) {
+            return; // deleted under the walk by the other run
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        for (Path p : paths) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (DirectoryNotEmptyException refilled) {
+                // the other run published into it meanwhile: what it wrote is current, leave it
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
