@@ -61,13 +61,16 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Format version 2 added modifiers, Java's kinds and the {@code maven} ecosystem; a catalogue
  * that uses none of them (every Python one) is written as version 1, byte for byte what version 1
- * wrote, so that earlier readers still read it. The number written is the lowest reader that can.
+ * wrote, so that earlier readers still read it. Format version 3 added keywords a decorator renames
+ * to a parameter, {@code OLD->NEW} after a Python parameter list ({@link Signature.Alias}), which an
+ * earlier reader would take for a parameter's name; a catalogue with none is written as before.
+ * The number written is the lowest reader that can.
  */
 public final class CatalogueStore {
 
     public static final String FORMAT = "fitcheck-api-catalogue";
     /** The newest format version, which this class reads along with every older one. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -537,6 +540,7 @@ public final class CatalogueStore {
             TreeSet<String> strings = new TreeSet<>();
             TreeSet<String> sigs = new TreeSet<>();
             boolean v2 = !c.ecosystem().equals(Ecosystem.PYPI.id());
+            boolean v3 = false;
             for (ModuleApi m : c.modules().values()) {
                 strings.add(m.module());
                 for (NameApi n : m.names().values()) {
@@ -547,16 +551,23 @@ public final class CatalogueStore {
                         v2 |= !v.kind().inFormat1();
                     }
                     for (Versioned<List<String>> b : n.bases()) strings.addAll(b.value());
-                    for (Versioned<Signature> s : n.signatures()) sigs.add(s.value().toString());
+                    for (Versioned<Signature> s : n.signatures()) {
+                        sigs.add(s.value().toString());
+                        v3 |= s.value().hasAliases();
+                    }
                     for (MemberApi mem : n.members().values()) {
                         strings.add(mem.member());
                         v2 |= !mem.modifiers().isEmpty();
                         for (Versioned<SymbolKind> k : mem.kinds()) v2 |= !k.value().inFormat1();
-                        for (Versioned<Signature> s : mem.signatures()) sigs.add(s.value().toString());
+                        for (Versioned<Signature> s : mem.signatures()) {
+                            sigs.add(s.value().toString());
+                            v3 |= s.value().hasAliases();
+                        }
                     }
                 }
             }
-            return new Tables(new ArrayList<>(strings), index(strings), new ArrayList<>(sigs), index(sigs), v2 ? 2 : 1);
+            int version = v3 ? 3 : v2 ? 2 : 1;
+            return new Tables(new ArrayList<>(strings), index(strings), new ArrayList<>(sigs), index(sigs), version);
         }
 
         private static Map<String, Integer> index(TreeSet<String> sorted) {

@@ -179,7 +179,10 @@ final class PythonReleaseReader {
             };
             out.add(new Param(x.name(), k, x.hasDefault()));
         }
-        return new Signature(out);
+        if (p.aliases().isEmpty()) return new Signature(out);
+        List<Signature.Alias> aliases = new ArrayList<>(p.aliases().size());
+        for (Parameters.Alias a : p.aliases()) aliases.add(new Signature.Alias(a.name(), a.parameter()));
+        return new Signature(out, aliases);
     }
 
     /** Checks that an archive is the release it is said to be. */

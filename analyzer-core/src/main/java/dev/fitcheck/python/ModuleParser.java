@@ -31,7 +31,17 @@ import org.treesitter.TreeSitterPython;
  *       class attribute; {@code except E as e} binds nothing (Python deletes it); walrus
  *       expressions and {@code global} statements in functions are not followed;
  *   <li>{@code import a.b} binds {@code a}; {@code import a.b as c} binds {@code c};
- *       {@code from __future__ import x} binds {@code x}.
+ *       {@code from __future__ import x} binds {@code x};
+ *   <li>a def decorated with {@code deprecate_kwarg(OLD, VERSION, new_name=NEW)} (transformers'
+ *       {@code transformers.utils.deprecation}, called by that name or as {@code x.deprecate_kwarg};
+ *       OLD and NEW string literals, positional or by keyword) also accepts the keyword OLD, which
+ *       the decorator passes on as NEW: recorded as a {@link Parameters.Alias} when the def, with
+ *       the decorators below this one (innermost first), accepts NEW by keyword and the def's own
+ *       parameters (or **kwargs) do not accept OLD already. Without {@code new_name} the decorator
+ *       only warns and OLD reaches the def as it is, so nothing is added; with
+ *       {@code raise_if_greater_or_equal_version} other than {@code False} OLD is refused from some
+ *       release on, which the def's text cannot tell, so nothing is added either. Nothing is ever
+ *       taken away. Other decorators are taken to pass keywords through.
  * </ul>
  */
 public final class ModuleParser implements AutoCloseable {
@@ -350,10 +360,12 @@ public final class ModuleParser implements AutoCloseable {
                 case "import_from_statement" -> importFrom(n, typeOnly);
                 case "future_import_statement" -> futureImport(n, typeOnly);
                 case "class_definition" -> classDefinition(n, typeOnly);
-                case "function_definition" -> functionDefinition(n, typeOnly);
+                case "function_definition" -> functionDefinition(n, List.of(), typeOnly);
                 case "decorated_definition" -> {
                     TSNode def = Grammar.field(n, "definition");
-                    if (!NodeAccess.isNull(def)) statement(def, typeOnly);
+                    if (NodeAccess.isNull(def)) break;
+                    if ("function_definition".equals(Grammar.type(def))) functionDefinition(def, decorators(n), typeOnly);
+                    else statement(def, typeOnly);
                 }
                 case "expression_statement" -> expressionStatement(n, typeOnly);
                 case "type_alias_statement" -> {
@@ -523,10 +535,10 @@ public final class ModuleParser implements AutoCloseable {
             }
         }
 
-        void functionDefinition(TSNode n, boolean typeOnly) {
+        void functionDefinition(TSNode n, List<TSNode> decorators, boolean typeOnly) {
             TSNode name = Grammar.field(n, "name");
             if (NodeAccess.isNull(name)) return;
-            addName(text(name), NameKind.FUNCTION, line(name), typeOnly, null, parameters(Grammar.field(n, "parameters")));
+            addName(text(name), NameKind.FUNCTION, line(name), typeOnly, null, signature(n, decorators));
         }
 
         void classDefinition(TSNode n, boolean typeOnly) {
@@ -819,35 +831,29 @@ public final class ModuleParser implements AutoCloseable {
             }
         }
 
-        void member(TSNode n, List<ClassMember> members, List<String> decorators) {
+        /** @param decorators the decorators' expressions, in source order, when {@code n} is the def of a decorated definition */
+        void member(TSNode n, List<ClassMember> members, List<TSNode> decorators) {
             switch (Grammar.type(n)) {
                 case "function_definition" -> {
                     TSNode name = Grammar.field(n, "name");
                     if (NodeAccess.isNull(name)) return;
                     MemberKind kind = MemberKind.METHOD;
-                    for (String d : decorators) {
+                    for (TSNode decorator : decorators) {
+                        String d = text(decorator);
                         if (PROPERTY_DECORATORS.contains(d) || d.endsWith(".setter") || d.endsWith(".getter")
                                 || d.endsWith(".deleter")) {
                             kind = MemberKind.PROPERTY;
                         }
                     }
-                    members.add(new ClassMember(text(name), kind, line(name), parameters(Grammar.field(n, "parameters"))));
+                    members.add(new ClassMember(text(name), kind, line(name), signature(n, decorators)));
                 }
                 case "class_definition" -> {
                     TSNode name = Grammar.field(n, "name");
                     if (!NodeAccess.isNull(name)) members.add(new ClassMember(text(name), MemberKind.CLASS, line(name), null));
                 }
                 case "decorated_definition" -> {
-                    List<String> ds = new ArrayList<>();
-                    int count = NodeAccess.namedChildCount(n);
-                    for (int i = 0; i < count; i++) {
-                        TSNode c = NodeAccess.namedChild(n, i);
-                        if ("decorator".equals(Grammar.type(c)) && NodeAccess.namedChildCount(c) > 0) {
-                            ds.add(text(NodeAccess.namedChild(c, 0)));
-                        }
-                    }
                     TSNode def = Grammar.field(n, "definition");
-                    if (!NodeAccess.isNull(def)) member(def, members, ds);
+                    if (!NodeAccess.isNull(def)) member(def, members, decorators(n));
                 }
                 case "expression_statement" -> {
                     int count = NodeAccess.namedChildCount(n);
@@ -902,6 +908,117 @@ public final class ModuleParser implements AutoCloseable {
         }
 
         // ---- parameters ---------------------------------------------------------------------
+
+        /** The expressions of a decorated definition's decorators, in source order (outermost first). */
+        List<TSNode> decorators(TSNode decorated) {
+            List<TSNode> out = new ArrayList<>();
+            int count = NodeAccess.namedChildCount(decorated);
+            for (int i = 0; i < count; i++) {
+                TSNode c = NodeAccess.namedChild(decorated, i);
+                if ("decorator".equals(Grammar.type(c)) && NodeAccess.namedChildCount(c) > 0) {
+                    out.add(NodeAccess.namedChild(c, 0));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * A def's parameters, with the keywords its {@code deprecate_kwarg} decorators rename (see
+         * the class comment). A call goes through the outermost decorator first, so each is read
+         * against the def as the decorators below it leave it: innermost first.
+         */
+        Parameters signature(TSNode def, List<TSNode> decorators) {
+            Parameters own = parameters(Grammar.field(def, "parameters"));
+            if (decorators.isEmpty()) return own;
+            Parameters sig = own;
+            for (int i = decorators.size() - 1; i >= 0; i--) {
+                Parameters.Alias rename = keywordRename(decorators.get(i));
+                // the def takes the old name itself (or through **kwargs), or the renamed call would fail:
+                // nothing to add (a decorator that makes a keyword fail is not followed: nothing is taken away)
+                if (rename == null || own.acceptsKeyword(rename.name()) || !sig.acceptsKeyword(rename.parameter())) continue;
+                List<Parameters.Alias> aliases = new ArrayList<>(sig.aliases().size() + 1);
+                aliases.add(rename); // outer decorators first, as written
+                for (Parameters.Alias inner : sig.aliases()) {
+                    if (!inner.name().equals(rename.name())) aliases.add(inner); // the outer one renames it first
+                }
+                sig = new Parameters(sig.parameters(), aliases);
+            }
+            return sig;
+        }
+
+        /**
+         * {@code deprecate_kwarg(old_name, version, new_name=None, warn_if_greater_or_equal_version=False,
+         * raise_if_greater_or_equal_version=False, raise_if_both_names=False, additional_message=None)}
+         * as OLD renamed to NEW; null for any other decorator, for one without a new name, for one that
+         * may refuse OLD ({@code raise_if_greater_or_equal_version}), and for one whose arguments are
+         * not plain (a splat, a name that is not a string literal or not an identifier).
+         */
+        Parameters.Alias keywordRename(TSNode decorator) {
+            if (!"call".equals(Grammar.type(decorator))) return null;
+            TSNode fn = Grammar.field(decorator, "function");
+            if (NodeAccess.isNull(fn)) return null;
+            String callee = switch (Grammar.type(fn)) {
+                case "identifier" -> text(fn);
+                case "attribute" -> {
+                    TSNode attr = Grammar.field(fn, "attribute");
+                    yield NodeAccess.isNull(attr) ? null : text(attr);
+                }
+                default -> null;
+            };
+            if (!"deprecate_kwarg".equals(callee)) return null;
+            TSNode args = Grammar.field(decorator, "arguments");
+            if (NodeAccess.isNull(args) || !"argument_list".equals(Grammar.type(args))) return null;
+            TSNode oldName = null;
+            TSNode newName = null;
+            TSNode raiseFrom = null;
+            int positional = 0;
+            int count = NodeAccess.namedChildCount(args);
+            for (int i = 0; i < count; i++) {
+                TSNode a = NodeAccess.namedChild(args, i);
+                switch (Grammar.type(a)) {
+                    case "comment" -> { }
+                    case "keyword_argument" -> {
+                        TSNode k = Grammar.field(a, "name");
+                        TSNode v = Grammar.field(a, "value");
+                        if (NodeAccess.isNull(k) || NodeAccess.isNull(v)) return null;
+                        switch (text(k)) {
+                            case "old_name" -> oldName = v;
+                            case "new_name" -> newName = v;
+                            case "raise_if_greater_or_equal_version" -> raiseFrom = v;
+                            default -> { }
+                        }
+                    }
+                    case "list_splat", "dictionary_splat" -> {
+                        return null;
+                    }
+                    default -> {
+                        switch (positional++) {
+                            case 0 -> oldName = a;
+                            case 2 -> newName = a;
+                            case 4 -> raiseFrom = a;
+                            default -> { }
+                        }
+                    }
+                }
+            }
+            if (raiseFrom != null && !"false".equals(Grammar.type(raiseFrom))) return null;
+            String from = oldName == null ? null : stringLiteral(oldName);
+            String to = newName == null ? null : stringLiteral(newName);
+            if (from == null || to == null || !isIdentifier(from) || !isIdentifier(to) || from.equals(to)) return null;
+            return new Parameters.Alias(from, to);
+        }
+
+        private static boolean isIdentifier(String s) {
+            if (s.isEmpty()) return false;
+            int first = s.codePointAt(0);
+            if (first != '_' && !Character.isLetter(first)) return false;
+            for (int i = Character.charCount(first); i < s.length(); ) {
+                int c = s.codePointAt(i);
+                if (c != '_' && !Character.isLetterOrDigit(c)) return false;
+                i += Character.charCount(c);
+            }
+            return true;
+        }
 
         Parameters parameters(TSNode params) {
             List<Parameter> out = new ArrayList<>();

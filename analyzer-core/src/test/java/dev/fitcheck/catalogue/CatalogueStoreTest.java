@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One store format for every ecosystem: a Maven catalogue (Maven versions, JVM descriptors,
  * modifiers, Java's kinds) goes through it byte for byte like a Python one, and a Python
- * catalogue is written exactly as format version 1 wrote it.
+ * catalogue is written exactly as format version 1 wrote it unless a decorator renames a keyword
+ * in it (format version 3).
  */
 class CatalogueStoreTest {
 
@@ -139,14 +140,17 @@ class CatalogueStoreTest {
     }
 
     @Test
-    void everyCommittedPythonCatalogueIsWrittenBackAsTheSameFormatVersion1Bytes() throws IOException {
+    void everyCommittedPythonCatalogueIsWrittenBackAsTheSameBytesInTheLowestFormatVersion() throws IOException {
         try (Stream<Path> files = Files.list(REPO.resolve("rules/catalogues"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json.gz")).sorted().toList()) {
                 byte[] committed = Files.readAllBytes(f);
                 ApiCatalogue c = CatalogueStore.read(f);
                 assertThat(c.ecosystem()).isEqualTo("pypi");
                 assertThat(bytes(c)).as(f.toString()).isEqualTo(committed);
-                assertThat(json(committed).path("formatVersion").asInt()).as(f.toString()).isEqualTo(1);
+                // version 1 unless a decorator renames a keyword somewhere (version 3)
+                boolean renames = false;
+                for (JsonNode s : json(committed).path("signatures")) renames |= s.asText().contains("->");
+                assertThat(json(committed).path("formatVersion").asInt()).as(f.toString()).isEqualTo(renames ? 3 : 1);
             }
         }
     }
@@ -155,10 +159,10 @@ class CatalogueStoreTest {
     void aFormatVersionFromTheFutureOrAnEcosystemNotKnownIsAnInputErrorNamingTheFile() throws IOException {
         String doc = "{\"format\":\"fitcheck-api-catalogue\",\"formatVersion\":%d,\"ecosystem\":\"%s\",\"package\":\"x\","
                 + "\"versions\":[],\"strings\":[],\"signatures\":[],\"requirements\":[],\"modules\":[]}";
-        Path future = gz(dir.resolve("future.json.gz"), doc.formatted(3, "maven"));
+        Path future = gz(dir.resolve("future.json.gz"), doc.formatted(4, "maven"));
         assertThatThrownBy(() -> CatalogueStore.read(future)).isInstanceOfSatisfying(InputError.class,
                 e -> assertThat(e.sentence()).startsWith(future.toString())
-                        .contains("format version 3 is not one this fitcheck reads (1 to 2)"));
+                        .contains("format version 4 is not one this fitcheck reads (1 to 3)"));
         Path npm = gz(dir.resolve("npm.json.gz"), doc.formatted(2, "npm"));
         assertThatThrownBy(() -> CatalogueStore.read(npm)).isInstanceOf(InputError.class)
                 .hasMessageContaining("ecosystem 'npm' is not one of pypi, maven");

@@ -18,7 +18,14 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code class MistralFlashAttention2} is in modeling_mistral.py from 4.34.0 (where Mistral
  *       arrived) to 4.47.1, and gone in 4.48.0;
  *   <li>{@code class HybridCache} is in cache_utils.py from 4.42.0 to 4.57.6, and gone in 5.0.0;
- *   <li>{@code class FlashAttentionKwargs} first appears in modeling_flash_attention_utils.py in 4.47.0.
+ *   <li>{@code class FlashAttentionKwargs} first appears in modeling_flash_attention_utils.py in 4.47.0;
+ *   <li>{@code Trainer.__init__} and {@code Seq2SeqTrainer.__init__} (trainer.py, trainer_seq2seq.py)
+ *       have a {@code tokenizer} parameter from 4.30.0 to 4.45.2; from 4.46.1 to 4.57.6
+ *       {@code processing_class} instead, under
+ *       {@code @deprecate_kwarg("tokenizer", new_name="processing_class", version="5.0.0", raise_if_both_names=True)};
+ *       from 5.0.0 neither the parameter nor the decorator;
+ *   <li>{@code create_causal_mask} (masking_utils.py) takes {@code cache} in 5.24.0, under
+ *       {@code @deprecate_kwarg("past_key_values", "5.40.0", new_name="cache")}.
  * </ul>
  *
  * <p>And about packages that export lazily through a module-level {@code __getattr__}, each read
@@ -84,6 +91,20 @@ class PrebuiltCataloguesTest {
         ApiPath p = ApiPath.name("transformers.modeling_flash_attention_utils", "FlashAttentionKwargs");
         assertThat(transformers.firstVersionWith(p)).contains(v("4.47.0"));
         assertThat(transformers.firstVersionWithout(p)).isEmpty();
+    }
+
+    @Test
+    void trainersTakeTokenizerUntil500ThroughTheDecoratorThatRenamesIt() {
+        for (String trainer : List.of("Trainer", "Seq2SeqTrainer")) {
+            ApiPath p = ApiPath.name("transformers", trainer);
+            assertThat(transformers.rangeText(transformers.acceptsKeyword(p, "tokenizer"))).as(trainer).isEqualTo(">=4.30.0,<5.0.0");
+            assertThat(transformers.rangeText(transformers.acceptsKeyword(p, "processing_class"))).as(trainer)
+                    .isEqualTo(">=4.46.1");
+        }
+        ApiPath mask = ApiPath.name("transformers.masking_utils", "create_causal_mask");
+        int newest = transformers.pythonVersions().size() - 1;
+        assertThat(transformers.acceptsKeyword(mask, "past_key_values").contains(newest)).isTrue();
+        assertThat(transformers.acceptsKeyword(mask, "cache").contains(newest)).isTrue();
     }
 
     @Test

@@ -288,6 +288,181 @@ class ModuleParserTest {
         assertThat(p.acceptsKeyword("c")).isTrue();
     }
 
+    /** A def's aliases as {@code "old->new"}, in order. */
+    private static List<String> aliases(Parameters p) {
+        return p.aliases().stream().map(a -> a.name() + "->" + a.parameter()).toList();
+    }
+
+    private static Map<String, Parameters> members(ClassSummary c) {
+        return c.members().stream().collect(Collectors.toMap(ClassMember::name, ClassMember::signature));
+    }
+
+    @Test
+    void deprecateKwargRenamesAKeywordTheDefStillAccepts() {
+        // the shapes transformers' own wheels use (4.46.1 trainer.py and trainer_seq2seq.py, 4.57.6
+        // processing_utils.py and models, 5.24.0 models), each above a def as in the wheel
+        ModuleSummary s = parse("""
+                from ...utils.deprecation import deprecate_kwarg
+                from transformers.utils import deprecation
+
+                class Seq2SeqTrainer(Trainer):
+                    @deprecate_kwarg("tokenizer", new_name="processing_class", version="5.0.0", raise_if_both_names=True)
+                    def __init__(
+                        self,
+                        model: Union["PreTrainedModel", nn.Module] = None,
+                        args: "TrainingArguments" = None,
+                        processing_class: Optional["PreTrainedTokenizerBase"] = None,
+                        model_init: Optional[Callable[[], "PreTrainedModel"]] = None,
+                    ):
+                        super().__init__(model=model, args=args, processing_class=processing_class)
+
+                class LlamaAttention(nn.Module):
+                    @deprecate_kwarg("past_key_value", new_name="past_key_values", version="4.58")
+                    def forward(self, hidden_states, past_key_values=None, cache_position=None):
+                        pass
+
+                    @deprecate_kwarg("past_key_value", "4.58", new_name="past_key_values")
+                    def five(self, hidden_states, past_key_values=None):
+                        pass
+
+                    @deprecate_kwarg(old_name="num_logits_to_keep", version="4.50", new_name="logits_to_keep")
+                    @torch.no_grad()
+                    def generate(self, input_ids, *, logits_to_keep=0):
+                        pass
+
+                    @deprecation.deprecate_kwarg(
+                        "reduce_labels",  # the old name
+                        version="4.41",
+                        new_name="do_reduce_labels",
+                    )
+                    @property
+                    def reduce(self, do_reduce_labels=False):
+                        pass
+
+                @deprecate_kwarg("num_logits_to_keep", version="4.50", new_name="logits_to_keep")
+                def lce_forward(self, input_ids=None, logits_to_keep=0):
+                    pass
+                """);
+        Map<String, Parameters> trainer = members(s.classes().get(0));
+        Parameters init = trainer.get("__init__");
+        assertThat(aliases(init)).containsExactly("tokenizer->processing_class");
+        assertThat(init.acceptsKeyword("tokenizer")).isTrue();
+        assertThat(init.acceptsKeyword("processing_class")).isTrue();
+        assertThat(init.acceptsKeyword("feature_extractor")).isFalse();
+        assertThat(init.parameters()).extracting(Parameter::name)
+                .containsExactly("self", "model", "args", "processing_class", "model_init");
+
+        Map<String, Parameters> attention = members(s.classes().get(1));
+        assertThat(aliases(attention.get("forward"))).containsExactly("past_key_value->past_key_values");
+        assertThat(aliases(attention.get("five"))).containsExactly("past_key_value->past_key_values");
+        assertThat(aliases(attention.get("generate"))).containsExactly("num_logits_to_keep->logits_to_keep");
+        assertThat(aliases(attention.get("reduce"))).containsExactly("reduce_labels->do_reduce_labels");
+        assertThat(s.classes().get(1).members().get(3).kind()).isEqualTo(MemberKind.PROPERTY); // decorators still read
+
+        BoundName lce = s.names().stream().filter(b -> b.name().equals("lce_forward")).findFirst().orElseThrow();
+        assertThat(aliases(lce.signature())).containsExactly("num_logits_to_keep->logits_to_keep");
+        assertThat(lce.signature().acceptsKeyword("num_logits_to_keep")).isTrue();
+    }
+
+    @Test
+    void deprecateKwargAddsOnlyWhatACallCanReallyPass() {
+        ModuleSummary s = parse("""
+                class M:
+                    # **kwargs takes the old name already: nothing to add
+                    @deprecate_kwarg("past_key_value", new_name="past_key_values", version="4.58")
+                    def with_kwargs(self, past_key_values=None, **kwargs):
+                        pass
+
+                    # no new name: the decorator warns and passes the old keyword on as it is
+                    @deprecate_kwarg("max_size", version="6.0.0")
+                    def warns_only(self, size=None):
+                        pass
+
+                    @deprecate_kwarg("max_size", version="6.0.0", new_name=None)
+                    def new_name_none(self, size=None):
+                        pass
+
+                    # the new name is no parameter: the renamed call would fail
+                    @deprecate_kwarg("old", new_name="missing", version="5")
+                    def no_such_parameter(self, other=None):
+                        pass
+
+                    # a positional-only parameter cannot be passed by the name the decorator gives
+                    @deprecate_kwarg("old", new_name="new", version="5")
+                    def positional_only(self, new, /):
+                        pass
+
+                    # refused from the given version on, which the source cannot tell for a release
+                    @deprecate_kwarg("old", new_name="new", version="5", raise_if_greater_or_equal_version=True)
+                    def raises(self, new=None):
+                        pass
+
+                    @deprecate_kwarg("old", "5", "new", False, True)
+                    def raises_positionally(self, new=None):
+                        pass
+
+                    @deprecate_kwarg("old", new_name="new", version="5", raise_if_greater_or_equal_version=False)
+                    def does_not_raise(self, new=None):
+                        pass
+
+                    # names that are not plain literals, or a splat
+                    @deprecate_kwarg(OLD, new_name="new", version="5")
+                    def variable_old(self, new=None):
+                        pass
+
+                    @deprecate_kwarg(f"old", new_name="new", version="5")
+                    def f_string(self, new=None):
+                        pass
+
+                    @deprecate_kwarg(*spec)
+                    def splat(self, new=None):
+                        pass
+
+                    @deprecate_kwarg("not a name", new_name="new", version="5")
+                    def not_an_identifier(self, new=None):
+                        pass
+
+                    # another decorator of that shape is not this one
+                    @deprecate_kwargs("old", new_name="new", version="5")
+                    def other_decorator(self, new=None):
+                        pass
+
+                    @deprecate_kwarg("old", new_name="new", version="5")
+                    def old_is_a_parameter_too(self, old=None, new=None):
+                        pass
+
+                    # stacked: the outer decorator sees the def as the inner one leaves it
+                    @deprecate_kwarg("a", new_name="b", version="5")
+                    @deprecate_kwarg("b", new_name="c", version="5")
+                    def chain(self, c=None):
+                        pass
+
+                    @deprecate_kwarg("b", new_name="c", version="5")
+                    @deprecate_kwarg("a", new_name="b", version="5")
+                    def chain_the_wrong_way(self, c=None):
+                        pass
+
+                    @deprecate_kwarg("x", new_name="y", version="5")
+                    @deprecate_kwarg("x", new_name="z", version="5")
+                    def twice(self, y=None, z=None):
+                        pass
+                """);
+        Map<String, Parameters> m = members(s.classes().get(0));
+        assertThat(aliases(m.get("with_kwargs"))).isEmpty();
+        assertThat(m.get("with_kwargs").acceptsKeyword("past_key_value")).isTrue();
+        for (String none : List.of("warns_only", "new_name_none", "no_such_parameter", "positional_only", "raises",
+                "raises_positionally", "variable_old", "f_string", "splat", "not_an_identifier", "other_decorator",
+                "old_is_a_parameter_too")) {
+            assertThat(aliases(m.get(none))).as(none).isEmpty();
+        }
+        assertThat(m.get("warns_only").acceptsKeyword("max_size")).isFalse();
+        assertThat(aliases(m.get("does_not_raise"))).containsExactly("old->new");
+        assertThat(aliases(m.get("chain"))).containsExactly("a->b", "b->c");
+        assertThat(aliases(m.get("chain_the_wrong_way"))).containsExactly("b->c");
+        assertThat(m.get("chain_the_wrong_way").acceptsKeyword("a")).isFalse();
+        assertThat(aliases(m.get("twice"))).containsExactly("x->y"); // the outer one renames x before the inner sees it
+    }
+
     @Test
     void aSyntaxErrorKeepsWhatParsesAndNamesTheLine() {
         ModuleSummary s = parse("""

@@ -191,6 +191,11 @@ final class CatalogueShowCommand implements Callable<Integer> {
         for (Versioned<Signature> s : signatures) {
             ObjectNode x = sigs.addObject();
             x.put("parameters", s.value().toString());
+            if (s.value().hasAliases()) {
+                // keywords a decorator (deprecate_kwarg) accepts and passes on under a parameter's name
+                ObjectNode renamed = x.putObject("renamedKeywords");
+                for (Signature.Alias a : s.value().aliases()) renamed.put(a.name(), a.parameter());
+            }
             x.set("present", stretches(m, c, s.versions()));
         }
         if (!overloads.isEmpty()) {

@@ -37,13 +37,17 @@ final class SummaryFacts {
         if (p == null) return "-";
         List<String> out = new ArrayList<>();
         for (Parameter x : p.parameters()) out.add(x.name() + ":" + x.kind() + (x.hasDefault() ? "=" : ""));
+        for (Parameters.Alias a : p.aliases()) out.add(a.name() + "->" + a.parameter());
         return String.join(" ", out);
     }
 
     private static String sig(JsonNode n) {
         if (n == null || n.isNull()) return "-";
         List<String> out = new ArrayList<>();
-        for (JsonNode x : n) out.add(x.get(0).asText() + ":" + x.get(1).asText() + (x.get(2).asBoolean() ? "=" : ""));
+        for (JsonNode x : n) {
+            if (x.get(1).asText().equals("ALIAS")) out.add(x.get(0).asText() + "->" + x.get(2).asText());
+            else out.add(x.get(0).asText() + ":" + x.get(1).asText() + (x.get(2).asBoolean() ? "=" : ""));
+        }
         return String.join(" ", out);
     }
 

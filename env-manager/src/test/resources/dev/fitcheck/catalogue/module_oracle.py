@@ -4,7 +4,9 @@ Applies the rules fitcheck's tree-sitter ModuleParser documents, so that the two
 module by module: module-level bindings in every branch (if/elif/else, try, for, while, with,
 match), TYPE_CHECKING bodies marked type-only, __all__, star imports, _import_structure (and
 huggingface_hub's _SUBMOD_ATTRS, and lazy_loader's submod_attrs= dict) and
-define_import_structure, classes (bases as written, members) and parameter lists.
+define_import_structure, classes (bases as written, members) and parameter lists, with the
+keywords a deprecate_kwarg(OLD, VERSION, new_name=NEW) decorator renames to a parameter, as
+["OLD", "ALIAS", "NEW"] entries after the parameters.
 
 Usage: python3 module_oracle.py WHEEL > summaries.json
 Output: {"module.name": {...}, ...} plus "__errors__" for files CPython cannot parse.
@@ -70,6 +72,58 @@ def signature(args):
     if args.kwarg:
         out.append([args.kwarg.arg, "VAR_KEYWORD", False])
     return out
+
+
+def accepts(sig, kw):
+    for name, kind, extra in sig:
+        if kind == "VAR_KEYWORD":
+            return True
+        if name == kw and kind in ("POSITIONAL_OR_KEYWORD", "KEYWORD_ONLY", "ALIAS"):
+            return True
+    return False
+
+
+def keyword_rename(d):
+    """deprecate_kwarg(old_name, version, new_name=None, warn_if_greater_or_equal_version=False,
+    raise_if_greater_or_equal_version=False, ...) as (OLD, NEW), or None."""
+    if not isinstance(d, ast.Call):
+        return None
+    f = d.func
+    name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
+    if name != "deprecate_kwarg":
+        return None
+    if any(isinstance(a, ast.Starred) for a in d.args) or any(k.arg is None for k in d.keywords):
+        return None
+    old = d.args[0] if len(d.args) > 0 else None
+    new = d.args[2] if len(d.args) > 2 else None
+    raise_from = d.args[4] if len(d.args) > 4 else None
+    for k in d.keywords:
+        if k.arg == "old_name":
+            old = k.value
+        elif k.arg == "new_name":
+            new = k.value
+        elif k.arg == "raise_if_greater_or_equal_version":
+            raise_from = k.value
+    if raise_from is not None and not (isinstance(raise_from, ast.Constant) and raise_from.value is False):
+        return None
+    old = plain_string(old) if old is not None else None
+    new = plain_string(new) if new is not None else None
+    if old is None or new is None or not old.isidentifier() or not new.isidentifier() or old == new:
+        return None
+    return old, new
+
+
+def decorated_signature(st):
+    """The def's parameters, then the keywords its deprecate_kwarg decorators rename, outermost first.
+    Each decorator is read against the def as the decorators below it leave it."""
+    own = signature(st.args)
+    aliases = []
+    for d in reversed(st.decorator_list):
+        r = keyword_rename(d)
+        if r is None or accepts(own, r[0]) or not accepts(own + aliases, r[1]):
+            continue
+        aliases = [[r[0], "ALIAS", r[1]]] + [a for a in aliases if a[0] != r[0]]
+    return own + aliases
 
 
 class Summary:
@@ -175,7 +229,7 @@ class Summary:
             bases = [self.src.text(b) for b in st.bases]
             self.classes.append({"name": st.name, "typeOnly": type_only, "bases": bases, "members": members})
         elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            self.bind(st.name, "FUNCTION", type_only, st.lineno, sig=signature(st.args))
+            self.bind(st.name, "FUNCTION", type_only, st.lineno, sig=decorated_signature(st))
         elif isinstance(st, ast.Assign):
             for t in st.targets:
                 self.targets(t, type_only)
@@ -279,7 +333,7 @@ class Summary:
                     t = self.src.text(d)
                     if t in PROPERTY_DECORATORS or t.endswith((".setter", ".getter", ".deleter")):
                         kind = "PROPERTY"
-                members.append([st.name, kind, signature(st.args)])
+                members.append([st.name, kind, decorated_signature(st)])
             elif isinstance(st, ast.ClassDef):
                 members.append([st.name, "CLASS", None])
             elif isinstance(st, ast.Assign):
