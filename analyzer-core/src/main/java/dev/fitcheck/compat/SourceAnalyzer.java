@@ -3,10 +3,12 @@ package dev.fitcheck.compat;
 import dev.fitcheck.lint.KeywordConflictCheck;
 import dev.fitcheck.lint.LintFinding;
 import dev.fitcheck.lint.LintRule;
+import dev.fitcheck.python.Guard;
 import dev.fitcheck.python.ReferenceExtractor;
 import dev.fitcheck.python.SourceTree;
 import dev.fitcheck.python.SymbolReference;
 import dev.fitcheck.python.SyntaxTree;
+import dev.fitcheck.python.VersionFlags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +52,22 @@ public final class SourceAnalyzer {
 
     public SourceAnalysis analyze(List<Path> roots) {
         SourceTree tree = SourceTree.scan(roots);
-        ReferenceExtractor extractor = new ReferenceExtractor(tree.topLevelModules());
+        List<Optional<String>> texts = tree.files().parallelStream().map(SourceAnalyzer::readSource).toList();
+        // Version checks kept in a name (peft's import_utils) are read tree-wide first: any file may import them.
+        Map<String, Map<String, Guard>> flags = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).isEmpty()) continue;
+            Map<String, Guard> set = VersionFlags.of(texts.get(i).get());
+            if (!set.isEmpty()) flags.put(tree.moduleOf(tree.files().get(i)), set);
+        }
+        ReferenceExtractor extractor = new ReferenceExtractor(tree.topLevelModules(), flags, tree::moduleOf);
         KeywordConflictCheck lint = new KeywordConflictCheck(lintRules);
         record FileResult(Path file, boolean readable, List<SymbolReference> refs, List<LintFinding> lints) {
         }
-        List<FileResult> results = tree.files().parallelStream().map(file -> {
-            Optional<String> text = readSource(file);
+        List<Integer> order = java.util.stream.IntStream.range(0, texts.size()).boxed().toList();
+        List<FileResult> results = order.parallelStream().map(i -> {
+            Path file = tree.files().get(i);
+            Optional<String> text = texts.get(i);
             if (text.isEmpty()) return new FileResult(file, false, List.of(), List.of());
             try (SyntaxTree parsed = SyntaxTree.parse(text.get())) { // one parse for references and lints
                 return new FileResult(file, true, extractor.extract(file, parsed), lint.check(file, text.get(), parsed));

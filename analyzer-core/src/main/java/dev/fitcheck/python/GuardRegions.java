@@ -5,6 +5,7 @@ import dev.fitcheck.version.Version;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -24,7 +25,8 @@ import org.treesitter.TSNode;
  * Each branch of such an {@code if} (with its {@code elif}s and {@code else}) is a region with the
  * guards that hold there. A condition that mentions a version or hasattr in a way not read here
  * ({@code a or b}, {@code not (a and b)}) makes its branches opaque: what runs there is not
- * required. Found from the words {@code __version__} and {@code hasattr} in the text.
+ * required. Found from the words {@code __version__} and {@code hasattr} in the text, and from
+ * names set to a version check ({@link VersionFlags}) here or in a module this one imports them from.
  */
 final class GuardRegions {
 
@@ -45,6 +47,7 @@ final class GuardRegions {
             PARSE + "\\(\\s*(\\w+)\\.__version__\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*" + PARSE + "\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
     private static final Pattern VERSION_SECOND = Pattern.compile(
             PARSE + "\\(\\s*[\"']([^\"']+)[\"']\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*" + PARSE + "\\(\\s*(\\w+)\\.__version__\\s*\\)");
+    private static final Pattern WORD = Pattern.compile("\\w+");
     private static final Pattern HAS_ATTRIBUTE = Pattern.compile("hasattr\\(\\s*([\\w.]+)\\s*,\\s*[\"'](\\w+)[\"']\\s*\\)");
 
     private final List<Region> regions;
@@ -58,10 +61,12 @@ final class GuardRegions {
      *                 or null: {@code transformers} for {@code transformers}, the class's path for an
      *                 imported class
      */
-    static GuardRegions of(SyntaxTree tree, BiFunction<String, Integer, String> external) {
+    static GuardRegions of(SyntaxTree tree, BiFunction<String, Integer, String> external, Map<String, Guard> flags) {
         List<Region> out = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
-        for (int[] w : tree.wordsAt(List.of("__version__", "hasattr"))) {
+        List<String> words = new ArrayList<>(List.of("__version__", "hasattr"));
+        words.addAll(flags.keySet());
+        for (int[] w : tree.wordsAt(words)) {
             TSNode n = tree.namedNodeAt(w[0], w[1]);
             // up to the condition of the nearest if or elif, within a few levels
             for (int depth = 0; depth < 12 && !n.isNull(); depth++) {
@@ -71,7 +76,7 @@ final class GuardRegions {
                 if (type.equals("block") || type.equals("module") || type.endsWith("_definition")) break;
                 if (type.equals("elif_clause")) p = p.getParent(); // the chain is read from its if
                 if (!p.isNull() && Grammar.type(p).equals("if_statement")) {
-                    if (seen.add(p.getStartByte())) ifStatement(tree, p, external, out);
+                    if (seen.add(p.getStartByte())) ifStatement(tree, p, external, flags, out);
                     break;
                 }
                 n = p;
@@ -95,16 +100,16 @@ final class GuardRegions {
 
     /** Conditions read from one {@code if}: each branch's guards follow from the conditions before it. */
     private static void ifStatement(SyntaxTree tree, TSNode statement, BiFunction<String, Integer, String> external,
-            List<Region> out) {
+            Map<String, Guard> flags, List<Region> out) {
         List<Condition> before = new ArrayList<>();
-        Condition first = Condition.read(tree, Grammar.field(statement, "condition"), external);
+        Condition first = Condition.read(tree, Grammar.field(statement, "condition"), external, flags);
         branch(Grammar.field(statement, "consequence"), first, before, out);
         before.add(first);
         for (int i = 0; i < statement.getNamedChildCount(); i++) {
             TSNode c = statement.getNamedChild(i);
             switch (Grammar.type(c)) {
                 case "elif_clause" -> {
-                    Condition cond = Condition.read(tree, Grammar.field(c, "condition"), external);
+                    Condition cond = Condition.read(tree, Grammar.field(c, "condition"), external, flags);
                     branch(Grammar.field(c, "consequence"), cond, before, out);
                     before.add(cond);
                 }
@@ -139,7 +144,8 @@ final class GuardRegions {
      */
     private record Condition(List<Guard> guards, boolean exact, boolean opaque) {
 
-        static Condition read(SyntaxTree tree, TSNode node, BiFunction<String, Integer, String> external) {
+        static Condition read(SyntaxTree tree, TSNode node, BiFunction<String, Integer, String> external,
+                Map<String, Guard> flags) {
             if (node.isNull()) return new Condition(List.of(), false, false);
             String text = tree.text(node).replaceAll("\\s+", " ").strip();
             int offset = node.getStartByte();
@@ -150,13 +156,13 @@ final class GuardRegions {
             for (String part : parts) {
                 if (!split(part, " or ").equals(List.of(part))) {
                     exact = false;
-                    opaque |= mentionsGuard(part);
+                    opaque |= mentionsGuard(part, flags);
                     continue;
                 }
-                Guard g = guard(part, offset, external);
+                Guard g = guard(part, offset, external, flags);
                 if (g == null) {
                     exact = false;
-                    opaque |= mentionsGuard(part);
+                    opaque |= mentionsGuard(part, flags);
                 } else {
                     guards.add(g);
                 }
@@ -164,17 +170,25 @@ final class GuardRegions {
             return new Condition(List.copyOf(guards), exact, opaque);
         }
 
-        private static boolean mentionsGuard(String part) {
-            return part.contains("__version__") || part.contains("hasattr(");
+        private static boolean mentionsGuard(String part, Map<String, Guard> flags) {
+            if (part.contains("__version__") || part.contains("hasattr(")) return true;
+            Matcher words = WORD.matcher(part);
+            while (words.find()) {
+                if (flags.containsKey(words.group())) return true;
+            }
+            return false;
         }
 
-        private static Guard guard(String part, int offset, BiFunction<String, Integer, String> external) {
+        private static Guard guard(String part, int offset, BiFunction<String, Integer, String> external,
+                Map<String, Guard> flags) {
             String p = unwrap(part);
             boolean holds = true;
             while (p.startsWith("not ")) {
                 holds = !holds;
                 p = unwrap(p.substring(4).strip());
             }
+            Guard flag = flags.get(p);
+            if (flag != null) return holds ? flag : flag.negated();
             Matcher m = VERSION_FIRST.matcher(p);
             if (m.matches()) return version(m.group(1), m.group(2), m.group(3), holds, offset, external);
             m = VERSION_SECOND.matcher(p);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.treesitter.TSNode;
 
 /**
@@ -23,10 +24,23 @@ import org.treesitter.TSNode;
 public final class ReferenceExtractor {
 
     private final Set<String> internalTopLevels;
+    private final Map<String, Map<String, Guard>> flagsByModule;
+    private final Function<Path, String> moduleOf;
 
     /** @param internalTopLevels top-level module names of the model itself: imports of them are not external */
     public ReferenceExtractor(Set<String> internalTopLevels) {
+        this(internalTopLevels, Map.of(), file -> "");
+    }
+
+    /**
+     * @param flagsByModule the version flags ({@link VersionFlags}) each of the model's modules sets, by dotted module name
+     * @param moduleOf      the dotted module name of one of the model's files ({@code pkg.sub} for pkg/sub/__init__.py)
+     */
+    public ReferenceExtractor(Set<String> internalTopLevels, Map<String, Map<String, Guard>> flagsByModule,
+            Function<Path, String> moduleOf) {
         this.internalTopLevels = Set.copyOf(internalTopLevels);
+        this.flagsByModule = flagsByModule;
+        this.moduleOf = moduleOf;
     }
 
     public List<SymbolReference> extract(Path file, String source) {
@@ -80,6 +94,8 @@ public final class ReferenceExtractor {
         final List<Integer> usedAt = new ArrayList<>();
         final List<Integer> importedAt = new ArrayList<>();
         final Map<String, Integer> starImports = new HashMap<>();
+        /** Version flags the file imports from the model's own modules, by local name. */
+        final Map<String, Guard> importedFlags = new HashMap<>();
 
         FileScan(Path file, SyntaxTree tree) {
             this.file = file;
@@ -215,6 +231,8 @@ public final class ReferenceExtractor {
                             add(path, ReferenceKind.IMPORT_NAME, condition, -1, null, nameNode);
                         } else {
                             bind(local, node, null);
+                            Guard flag = flagsByModule.getOrDefault(internalModule(moduleNode), Map.of()).get(name);
+                            if (flag != null) importedFlags.put(local, flag);
                         }
                     }
                     default -> { }
@@ -656,6 +674,24 @@ public final class ReferenceExtractor {
             }
         }
 
+        /** The model's module an import names, relative ({@code from ..import_utils}) resolved against this file's. */
+        String internalModule(TSNode moduleNode) {
+            String text = dotted(moduleNode);
+            if (!text.startsWith(".")) return text;
+            int level = 0;
+            while (level < text.length() && text.charAt(level) == '.') level++;
+            String rest = text.substring(level);
+            String own = moduleOf.apply(file);
+            if (own.isEmpty()) return rest;
+            List<String> parts = new ArrayList<>(List.of(own.split("\\.")));
+            boolean isPackage = file.getFileName() != null && file.getFileName().toString().equals("__init__.py");
+            int drop = isPackage ? level - 1 : level;
+            if (drop > parts.size()) return rest;
+            List<String> base = parts.subList(0, parts.size() - drop);
+            String prefix = String.join(".", base);
+            return rest.isEmpty() ? prefix : prefix.isEmpty() ? rest : prefix + "." + rest;
+        }
+
         // ---- resolution of expressions to external paths ----
 
         private record Resolved(String path, ImportCondition condition, int importAt) {
@@ -742,10 +778,12 @@ public final class ReferenceExtractor {
          * the imports ({@code transformers.__version__} is the imported transformers').
          */
         void guard() {
+            Map<String, Guard> flags = new HashMap<>(importedFlags);
+            if (!tree.wordsAt(List.of("__version__")).isEmpty()) flags.putAll(VersionFlags.of(tree.text(0, tree.length())));
             GuardRegions regions = GuardRegions.of(tree, (name, offset) -> {
                 Binding b = visible(name, offset);
                 return b == null ? null : b.path;
-            });
+            }, flags);
             for (int i = 0; i < references.size(); i++) {
                 GuardRegions.At use = regions.at(usedAt.get(i));
                 GuardRegions.At imported = importedAt.get(i) < 0 ? GuardRegions.At.NONE : regions.at(importedAt.get(i));

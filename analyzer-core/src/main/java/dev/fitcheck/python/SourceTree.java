@@ -80,6 +80,32 @@ public record SourceTree(List<Path> roots, List<Path> files, Set<String> topLeve
         return new SourceTree(roots, files, topLevel);
     }
 
+    /**
+     * The dotted module name a file of the tree is imported as: {@code pkg.sub} for
+     * {@code ROOT/pkg/sub.py}, {@code ROOT/src/pkg/sub.py} or {@code ROOT/pkg/sub/__init__.py};
+     * empty for a file outside every root.
+     */
+    public String moduleOf(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (Path root : roots) {
+            Path r = root.toAbsolutePath().normalize();
+            if (Files.isRegularFile(r)) {
+                if (r.equals(abs)) return stem(abs);
+                continue;
+            }
+            if (!abs.startsWith(r)) continue;
+            Path rel = r.relativize(abs);
+            if (rel.getNameCount() > 1 && rel.getName(0).toString().equals("src")) rel = rel.subpath(1, rel.getNameCount());
+            List<String> parts = new ArrayList<>();
+            for (Path part : rel) parts.add(part.toString());
+            String last = stem(abs);
+            parts.set(parts.size() - 1, last);
+            if (last.equals("__init__")) parts.remove(parts.size() - 1);
+            return String.join(".", parts);
+        }
+        return "";
+    }
+
     private static String stem(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".py") ? name.substring(0, name.length() - 3) : name;

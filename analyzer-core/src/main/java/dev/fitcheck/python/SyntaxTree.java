@@ -276,6 +276,11 @@ public final class SyntaxTree implements AutoCloseable {
         }
     }
 
+    /** The source's length in bytes. */
+    public int length() {
+        return source.length;
+    }
+
     /** The source text between two byte offsets. */
     public String text(int from, int to) {
         return new String(source, from, to - from, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -379,5 +380,40 @@ class ReferenceExtractorTest {
                 "4 ATTRIBUTE transformers.__version__ []",
                 "5 IMPORT_NAME transformers.B [transformers>=5.0]",
                 "7 IMPORT_NAME transformers.C [] OPTIONAL");
+    }
+
+    @Test
+    void aVersionCheckKeptInANameGuardsWhereverTheNameIsTested() {
+        // peft: the flags live in peft/import_utils.py and are imported, absolutely or relatively
+        String importUtils = """
+                import packaging.version
+                import transformers
+                is_transformers_ge_v5 = packaging.version.parse(transformers.__version__) >= packaging.version.parse("5.0.0.dev0")
+                is_transformers_ge_v5_13_0 = packaging.version.parse(transformers.__version__) >= packaging.version.parse(
+                    "5.13.0.dev0"
+                )
+                """;
+        assertThat(VersionFlags.of(importUtils)).containsOnlyKeys("is_transformers_ge_v5", "is_transformers_ge_v5_13_0");
+        Map<String, Map<String, Guard>> flags = Map.of("mylib.import_utils", VersionFlags.of(importUtils));
+        ReferenceExtractor x = new ReferenceExtractor(Set.of("mylib"), flags,
+                f -> f.toString().replace(".py", "").replace('/', '.'));
+        List<String> refs = x.extract(Path.of("mylib/tuners/model.py"), """
+                import transformers
+                from ..import_utils import is_transformers_ge_v5
+                from mylib.import_utils import is_transformers_ge_v5_13_0 as ge513
+                lt_4_56 = Version(transformers.__version__) < Version("4.56")
+                if not is_transformers_ge_v5:
+                    from transformers.cache_utils import HybridCache
+                if ge513 and USE_TP:
+                    from transformers.distributed import DistributedConfig
+                if lt_4_56:
+                    x = transformers.A
+                """).stream().filter(r -> !r.path().endsWith("__version__"))
+                .map(r -> r.location().line() + " " + r.path() + " " + r.guards()).toList();
+        assertThat(refs).containsExactly(
+                "1 transformers []",
+                "6 transformers.cache_utils.HybridCache [not transformers>=5.0.0.dev0]",
+                "8 transformers.distributed.DistributedConfig [transformers>=5.13.0.dev0]",
+                "10 transformers.A [transformers<4.56]");
     }
 }
