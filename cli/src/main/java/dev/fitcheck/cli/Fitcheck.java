@@ -32,7 +32,7 @@ public final class Fitcheck {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Fitcheck root = new Fitcheck();
         CommandLine cl = new CommandLine(root);
-        Commands.register(cl);
+        Commands.register(cl, args);
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
         cl.setOut(outWriter);

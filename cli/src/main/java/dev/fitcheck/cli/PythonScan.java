@@ -44,16 +44,7 @@ final class PythonScan {
         }
         Path rules = Workspaces.rules();
         // The catalogues are read on a thread of their own while the sources are parsed.
-        CompletableFuture<ApiHistories> loading = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                loading.complete(Catalogues.histories(rules));
-            } catch (Throwable t) {
-                loading.completeExceptionally(t);
-            }
-        }, "catalogues");
-        reader.setDaemon(true);
-        reader.start();
+        CompletableFuture<ApiHistories> loading = Catalogues.reading(rules);
         Supplier<ApiHistories> catalogues = () -> {
             try {
                 return loading.join();
