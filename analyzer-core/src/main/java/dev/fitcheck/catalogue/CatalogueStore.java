@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.fitcheck.evidence.InputError;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.SortedMap;
@@ -229,8 +230,25 @@ public final class CatalogueStore {
 
     /** Reads a catalogue; a file that is not one is the user's input error, naming the file. */
     public static ApiCatalogue read(Path file) {
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16)) {
-            return read(in.readAllBytes(), file.toString());
+        try {
+            byte[] gz = Files.readAllBytes(file);
+            String key = UnpackedCatalogues.key(gz);
+            Optional<UnpackedCatalogues.Unpacked> unpacked = UnpackedCatalogues.load(key);
+            if (unpacked.isPresent()) {
+                try {
+                    return read(unpacked.get().json(), file.toString(), unpacked.get().spans(), null);
+                } catch (RuntimeException | IOException damaged) {
+                    // the file was read whole when this was cached (same content hash): the cache is what is wrong
+                }
+            }
+            byte[] json;
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz), 1 << 16)) {
+                json = in.readAllBytes();
+            }
+            List<Integer> spans = new ArrayList<>();
+            ApiCatalogue c = read(json, file.toString(), null, spans);
+            UnpackedCatalogues.store(key, json, spans.stream().mapToInt(Integer::intValue).toArray());
+            return c;
         } catch (NoSuchFileException e) {
             throw new InputError(file, 0, "no API catalogue here (build one with `fitcheck catalogue build`)");
         } catch (JsonProcessingException e) {
@@ -242,7 +260,7 @@ public final class CatalogueStore {
 
     /** Reads a catalogue from gzip-free JSON. {@code origin} names it in messages. */
     public static ApiCatalogue read(InputStream json, String origin) throws IOException {
-        return read(json.readAllBytes(), origin);
+        return read(json.readAllBytes(), origin, null, null);
     }
 
     /**
@@ -251,9 +269,9 @@ public final class CatalogueStore {
      * scan's time). The modules' bytes are still walked whole here, so broken JSON is refused
      * now, not in the middle of an analysis.
      */
-    private static ApiCatalogue read(byte[] json, String origin) throws IOException {
+    private static ApiCatalogue read(byte[] json, String origin, int[] knownSpans, List<Integer> foundSpans) throws IOException {
         try (JsonParser p = JSON.createParser(json)) {
-            return new StreamDecoder(p, json, origin).decode();
+            return new StreamDecoder(p, json, origin, knownSpans, foundSpans).decode();
         } catch (RuntimeException e) {
             if (e instanceof InputError ie) throw ie;
             throw new InputError(Path.of(origin), 0, "not a fitcheck API catalogue: " + e.getMessage());
@@ -278,10 +296,17 @@ public final class CatalogueStore {
         private final TreeMap<String, ModuleApi> modules = new TreeMap<>();
         private boolean tables;
 
-        StreamDecoder(JsonParser p, byte[] json, String origin) {
+        /** Where each module lies when an earlier read found it ({@link UnpackedCatalogues}), else null. */
+        private final int[] knownSpans;
+        /** Where this read finds them, for the next one; null when not wanted. */
+        private final List<Integer> foundSpans;
+
+        StreamDecoder(JsonParser p, byte[] json, String origin, int[] knownSpans, List<Integer> foundSpans) {
             this.p = p;
             this.json = json;
             this.origin = origin;
+            this.knownSpans = knownSpans;
+            this.foundSpans = foundSpans;
             this.strings = new ArrayList<>();
             this.signatureTexts = new ArrayList<>();
             this.signatures = new java.util.concurrent.ConcurrentHashMap<>();
@@ -292,6 +317,8 @@ public final class CatalogueStore {
             this.p = p;
             this.json = whole.json;
             this.origin = whole.origin;
+            this.knownSpans = null;
+            this.foundSpans = null;
             this.strings = whole.strings;
             this.signatureTexts = whole.signatureTexts;
             this.signatures = whole.signatures;
@@ -335,7 +362,7 @@ public final class CatalogueStore {
                     }
                     case "modules" -> {
                         if (!tables) throw new IllegalArgumentException("\"modules\" comes before the string table");
-                        int end = lazyModules((int) p.currentTokenLocation().getByteOffset());
+                        int end = knownSpans != null ? knownModules() : lazyModules((int) p.currentTokenLocation().getByteOffset());
                         // modules is written last: what follows is the closing brace
                         int k = JsonBytes.skipBlanks(json, end);
                         if (k >= json.length || json[k] != '}' || JsonBytes.skipBlanks(json, k + 1) != json.length) {
@@ -393,14 +420,34 @@ public final class CatalogueStore {
                 int start = JsonBytes.skipBlanks(json, i);
                 int end = JsonBytes.afterMatching(json, start);
                 modules.put(module, new ModuleApi(module, presence, new DecodedOnFirstUse<>(() -> names(module, start, end))));
+                if (foundSpans != null) {
+                    foundSpans.addAll(List.of((int) (idAndEnd >>> 32), rangesStart, rangesEnd, start, end));
+                }
                 i = JsonBytes.expect(json, end, ']');
                 i = JsonBytes.skipBlanks(json, i);
                 if (i < json.length && json[i] == ',') {
                     i++;
                     continue;
                 }
-                return JsonBytes.expect(json, i, ']');
+                int after = JsonBytes.expect(json, i, ']');
+                if (foundSpans != null) foundSpans.add(after);
+                return after;
             }
+        }
+
+        /** {@link #lazyModules} from what an earlier read of the same bytes found. */
+        private int knownModules() {
+            int n = (knownSpans.length - 1) / 5;
+            for (int k = 0; k < n; k++) {
+                int b = 5 * k;
+                String module = strings.get(knownSpans[b]);
+                IndexRanges presence = IndexRanges.parse(new String(json, knownSpans[b + 1], knownSpans[b + 2] - knownSpans[b + 1],
+                        StandardCharsets.UTF_8));
+                int start = knownSpans[b + 3];
+                int end = knownSpans[b + 4];
+                modules.put(module, new ModuleApi(module, presence, new DecodedOnFirstUse<>(() -> names(module, start, end))));
+            }
+            return knownSpans[knownSpans.length - 1];
         }
 
         private SortedMap<String, NameApi> names(String module, int start, int end) {

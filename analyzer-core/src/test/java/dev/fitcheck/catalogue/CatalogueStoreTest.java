@@ -189,6 +189,28 @@ class CatalogueStoreTest {
     }
 
     @Test
+    void aSecondReadTakesTheUnpackedCopyAndADamagedCopyIsPassedOver() throws IOException {
+        Path committed = REPO.resolve("rules/catalogues/peft.json.gz");
+        Path copy = Files.copy(committed, dir.resolve("peft.json.gz"));
+        String key = UnpackedCatalogues.key(Files.readAllBytes(copy));
+        ApiCatalogue first = CatalogueStore.read(copy);
+        assertThat(UnpackedCatalogues.load(key)).isPresent();
+        ApiCatalogue second = CatalogueStore.read(copy);
+        assertThat(bytes(second)).isEqualTo(bytes(first)).isEqualTo(Files.readAllBytes(committed));
+        // a cut index, then an index whose module ids point nowhere: both ignored, the file read the long way
+        Path index = UnpackedCatalogues.directory().resolve(key + ".idx");
+        byte[] good = Files.readAllBytes(index);
+        Files.write(index, java.util.Arrays.copyOf(good, good.length / 2));
+        assertThat(bytes(CatalogueStore.read(copy))).isEqualTo(bytes(first));
+        byte[] wrongIds = Files.readAllBytes(index);
+        for (int i = 12; i + 4 <= wrongIds.length - 4; i += 20) {
+            java.nio.ByteBuffer.wrap(wrongIds).putInt(i, 1 << 30);
+        }
+        Files.write(index, wrongIds);
+        assertThat(bytes(CatalogueStore.read(copy))).isEqualTo(bytes(first));
+    }
+
+    @Test
     void packageNamesThatWouldLeaveTheStoreAreRefused() {
         CatalogueDirectory store = new CatalogueDirectory(dir);
         assertThat(dir.relativize(store.pathOf(Ecosystem.PYPI, "transformers"))).hasToString("pypi/transformers.json.gz");
