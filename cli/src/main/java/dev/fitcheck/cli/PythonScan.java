@@ -152,26 +152,33 @@ final class PythonScan {
                 Map<String, Object> c = new LinkedHashMap<>();
                 RangeInference.newestNeed(r).ifPresent(b -> c.put("needsFrom", bound(b.version().toString(), b.symbol(), b.reference(), root)));
                 RangeInference.earliestRemoval(r).ifPresent(b -> c.put("goneIn", bound(b.version().toString(), b.symbol(), b.reference(), root)));
-                c.put("inNoRelease", RangeInference.neverSatisfied(r).stream().map(n -> Map.of("path", n.reference().path()
+                c.put("inNoRelease", RangeInference.neverSatisfied(r).stream().map(n -> ordered("path", n.reference().path()
                         + n.reference().keyword().map(k -> "(" + k + "=)").orElse(""),
                         "location", n.reference().location().relativeTo(root).display())).toList());
                 p.put("collision", c);
             }
-            p.put("unknown", r.unknown().stream().map(u -> Map.of("path", u.path(),
+            p.put("unknown", r.unknown().stream().map(u -> ordered("path", u.path(),
                     "location", u.location().relativeTo(root).display())).toList());
-            p.put("notBinding", r.nonBinding().stream().map(u -> Map.of("path", u.path(),
+            p.put("notBinding", r.nonBinding().stream().map(u -> ordered("path", u.path(),
                     "condition", u.condition().name(), "location", u.location().relativeTo(root).display())).toList());
             packages.add(p);
         }
         doc.put("packages", packages);
         doc.put("uncatalogued", a.uncataloguedImports());
-        doc.put("lints", a.lints().stream().map(l -> Map.of("rule", l.rule().id(),
+        doc.put("lints", a.lints().stream().map(l -> ordered("rule", l.rule().id(),
                 "location", l.call().relativeTo(root).display(), "message", l.message(root))).toList());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Keys in the order given: Map.of's order changes from one JVM to the next, and --json output should not. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
     }
 
     private static Map<String, Object> bound(String version, String symbol, SymbolReference ref, Path root) {
