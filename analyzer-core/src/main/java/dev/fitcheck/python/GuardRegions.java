@@ -42,7 +42,7 @@ final class GuardRegions {
         static final At NONE = new At(List.of(), false);
     }
 
-    private static final String PARSE = "(?:[\\w.]*?)(?:parse|Version|LooseVersion|parse_version)";
+    private static final String PARSE = VersionFlags.PARSE;
     private static final Pattern VERSION_FIRST = Pattern.compile(
             PARSE + "\\(\\s*(\\w+)\\.__version__\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*" + PARSE + "\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
     private static final Pattern VERSION_SECOND = Pattern.compile(

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class VersionFlags {
 
-    private static final String PARSE = "(?:[\\w.]*?)(?:parse|Version|LooseVersion|parse_version)";
+    /** A call that turns a version string into a comparable version: packaging's parse or Version, and their cousins. */
+    static final String PARSE = "(?:[\\w.]*?)(?:parse|Version|LooseVersion|parse_version)";
     private static final Pattern ASSIGNED = Pattern.compile("(?m)^[ \\t]*(\\w+)[ \\t]*=[ \\t]*(?:\\(\\s*)?"
             + PARSE + "\\(\\s*(\\w+)\\.__version__\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*" + PARSE + "\\(\\s*[\"']([^\"']+)[\"']\\s*,?\\s*\\)");
 
