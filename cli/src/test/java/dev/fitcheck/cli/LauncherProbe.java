@@ -4,7 +4,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * The main class of the stand-in jar {@link LauncherTest} runs through {@code ./fitcheck}: it
- * prints its arguments, then whether the JVM maps a CDS archive and whether that is the launcher's.
+ * prints its arguments, then whether the JVM maps a CDS archive, whether that is the launcher's, and
+ * whether the launcher held the JIT to its first tier.
  */
 public final class LauncherProbe {
 
@@ -16,6 +17,7 @@ public final class LauncherProbe {
         boolean sharing = System.getProperty("java.vm.info", "").contains("sharing");
         boolean ours = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
-        System.out.println("sharing=" + sharing + " launcher-archive=" + ours);
+        boolean firstTier = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:TieredStopAtLevel=1");
+        System.out.println("sharing=" + sharing + " launcher-archive=" + ours + " first-tier-only=" + firstTier);
     }
 }

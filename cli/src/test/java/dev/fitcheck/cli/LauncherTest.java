@@ -112,6 +112,14 @@ class LauncherTest {
     }
 
     @Test
+    void shortCatalogueCommandsRunOnTheFirstTierAndLongBuildsOnBoth() throws Exception {
+        Map<String, String> noArchive = Map.of("FITCHECK_CDS", "off");
+        assertThat(run(noArchive, "catalogue", "show", "transformers", "transformers").out()).contains("first-tier-only=true");
+        assertThat(run(noArchive, "catalogue", "build", "transformers", "--archive", "t.whl").out()).contains("first-tier-only=true");
+        assertThat(run(noArchive, "catalogue", "build", "transformers", "--versions", ">=4.30").out()).contains("first-tier-only=false");
+    }
+
+    @Test
     void aCorruptArchiveIsIgnoredWithoutAWord() throws Exception {
         assertQuietVersion(run("--version"));
         byte[] archive = Files.readAllBytes(jsa);
