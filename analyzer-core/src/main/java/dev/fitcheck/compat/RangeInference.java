@@ -185,7 +185,7 @@ public final class RangeInference {
                 .max(Comparator.comparingInt((ResolvedReference r) -> r.releases().nextSetBit(0))
                         .thenComparing(r -> r.reference().location(), Comparator.reverseOrder()))
                 .filter(r -> r.releases().nextSetBit(0) > 0)
-                .map(r -> new RangeBound(releases.get(r.releases().nextSetBit(0)), false, r.reference(), label(r)));
+                .map(r -> new RangeBound(releases.get(r.releases().nextSetBit(0)), false, r.reference(), r.label()));
     }
 
     /** For an empty range, the reference gone from the catalogue earliest (see {@link #newestNeed}). */
@@ -196,7 +196,7 @@ public final class RangeInference {
                 .min(Comparator.comparingInt((ResolvedReference r) -> r.releases().length())
                         .thenComparing(r -> r.reference().location()))
                 .filter(r -> r.releases().length() < releases.size())
-                .map(r -> new RangeBound(releases.get(r.releases().length()), true, r.reference(), label(r)));
+                .map(r -> new RangeBound(releases.get(r.releases().length()), true, r.reference(), r.label()));
     }
 
     /**
@@ -207,14 +207,9 @@ public final class RangeInference {
         return range.resolved().stream().filter(r -> r.releases().isEmpty()).toList();
     }
 
-    private static String label(ResolvedReference r) {
-        return r.reference().keyword().map(k -> r.symbol().shortName() + "(" + k + "=)").orElse(r.symbol().shortName());
-    }
-
     private static String symbolOf(List<ResolvedReference> resolved, SymbolReference ref) {
         return resolved.stream().filter(r -> r.reference().equals(ref)).findFirst()
-                .map(r -> r.reference().keyword().map(k -> r.symbol().shortName() + "(" + k + "=)")
-                        .orElse(r.symbol().shortName()))
+                .map(ResolvedReference::label)
                 .orElse(ref.display());
     }
 

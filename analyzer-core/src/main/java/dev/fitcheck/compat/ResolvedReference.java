@@ -10,6 +10,11 @@ public record ResolvedReference(SymbolReference reference, SymbolPresence symbol
         releases = (BitSet) releases.clone();
     }
 
+    /** How reports name it: {@code MistralFlashAttention2}, or {@code BitsAndBytesConfig(load_in_4bit=)} for a keyword. */
+    public String label() {
+        return reference.keyword().map(k -> symbol.shortName() + "(" + k + "=)").orElse(symbol.shortName());
+    }
+
     @Override
     public BitSet releases() {
         return (BitSet) releases.clone();

@@ -72,8 +72,7 @@ public final class UpgradeGate {
                 BitSet has = r.releases();
                 if (has.get(index)) continue;
                 boolean keyword = r.reference().kind() == ReferenceKind.KEYWORD_ARGUMENT;
-                String symbol = keyword ? r.symbol().shortName() + "(" + r.reference().keyword().orElseThrow() + "=)"
-                        : r.symbol().shortName();
+                String symbol = r.label();
                 String reason = (keyword ? symbol + " is not accepted by " : symbol + " is not in ")
                         + distribution + " " + target + history(has, index, releases);
                 String key = r.reference().location().display() + " " + symbol;
@@ -93,9 +92,7 @@ public final class UpgradeGate {
                 String owner = r.symbol().module() + "." + r.symbol().name().orElse("");
                 boolean keyword = r.reference().kind() == ReferenceKind.KEYWORD_ARGUMENT;
                 if ((r.symbol().member().isPresent() || keyword) && missingClasses.contains(owner)) {
-                    String symbol = keyword ? r.symbol().shortName() + "(" + r.reference().keyword().orElseThrow() + "=)"
-                            : r.symbol().shortName();
-                    bySite.remove(r.reference().location().display() + " " + symbol);
+                    bySite.remove(r.reference().location().display() + " " + r.label());
                 }
             }
             breaks.addAll(bySite.values());

@@ -302,9 +302,7 @@ public final class ReportBuilder {
     private Optional<MigrationRule> ruleFor(String dist, String symbol, ModelAnalysis m) {
         // The gate names symbols by short name; the rules by qualified name: match through the references.
         for (ResolvedReference r : m.inferred(dist).map(InferredRange::resolved).orElse(List.of())) {
-            String shortName = r.reference().keyword().map(k -> r.symbol().shortName() + "(" + k + "=)")
-                    .orElse(r.symbol().shortName());
-            if (shortName.equals(symbol)) {
+            if (r.label().equals(symbol)) {
                 Optional<MigrationRule> rule = migrations.forSymbol(dist, r.symbol().qualifiedName());
                 if (rule.isPresent()) return rule;
             }

@@ -115,9 +115,7 @@ final class PythonScan {
     private static List<String> collision(InferredRange r, Path root) {
         List<String> out = new ArrayList<>();
         for (ResolvedReference never : RangeInference.neverSatisfied(r)) {
-            SymbolReference ref = never.reference();
-            out.add("no release has " + never.symbol().shortName() + ref.keyword().map(k -> "(" + k + "=)").orElse("")
-                    + " (" + ref.location().relativeTo(root).lineDisplay() + ")");
+            out.add("no release has " + never.label() + " (" + never.reference().location().relativeTo(root).lineDisplay() + ")");
         }
         Optional<RangeBound> lower = RangeInference.newestNeed(r);
         Optional<RangeBound> upper = RangeInference.earliestRemoval(r);
