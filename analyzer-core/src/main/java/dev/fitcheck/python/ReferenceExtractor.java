@@ -29,11 +29,12 @@ public final class ReferenceExtractor {
 
     /** @param internalTopLevels top-level module names of the model itself: imports of them are not external */
     public ReferenceExtractor(Set<String> internalTopLevels) {
-        this(internalTopLevels, Map.of(), file -> "");
+        this(internalTopLevels, null, file -> "");
     }
 
     /**
-     * @param flagsByModule the version flags ({@link VersionFlags}) each of the model's modules sets, by dotted module name
+     * @param flagsByModule the version flags ({@link VersionFlags}) every one of the model's modules sets, by
+     *                      dotted module name; null to read each file's own from its text (imported ones are then not known)
      * @param moduleOf      the dotted module name of one of the model's files ({@code pkg.sub} for pkg/sub/__init__.py)
      */
     public ReferenceExtractor(Set<String> internalTopLevels, Map<String, Map<String, Guard>> flagsByModule,
@@ -231,7 +232,8 @@ public final class ReferenceExtractor {
                             add(path, ReferenceKind.IMPORT_NAME, condition, -1, null, nameNode);
                         } else {
                             bind(local, node, null);
-                            Guard flag = flagsByModule.getOrDefault(internalModule(moduleNode), Map.of()).get(name);
+                            Guard flag = flagsByModule == null ? null
+                                    : flagsByModule.getOrDefault(internalModule(moduleNode), Map.of()).get(name);
                             if (flag != null) importedFlags.put(local, flag);
                         }
                     }
@@ -317,9 +319,10 @@ public final class ReferenceExtractor {
                 }
                 String type = Grammar.type(top);
                 if (!type.equals("identifier") && !type.equals("attribute")) continue;
-                if (visible(tree.text(span[0], span[1]), span[0]) == null) continue; // a local of the same name
+                Binding binding = visible(tree.text(span[0], span[1]), span[0]);
+                if (binding == null) continue; // a local of the same name
                 if (!parentMatters(span[0], chainEnd)) {
-                    if (dots.length > 0) chainAttribute(span, dots, null, "");
+                    if (dots.length > 0) chainAttribute(binding, span, dots, null, "");
                     continue;
                 }
                 TSNode parent = top.getParent();
@@ -336,7 +339,7 @@ public final class ReferenceExtractor {
                     attribute(top, parent);
                     parentType = Grammar.type(parent);
                 } else if (dots.length > 0) {
-                    chainAttribute(span, dots, parent, parentType);
+                    chainAttribute(binding, span, dots, parent, parentType);
                 }
                 switch (parentType) {
                     // the callee and the assignment target are their parent's first child
@@ -389,12 +392,11 @@ public final class ReferenceExtractor {
         }
 
         /**
-         * {@link #attribute} for a chain read from the text: {@code dots} holds, per attribute, where
-         * its name starts and where it ends, so neither the path nor the place needs the tree.
+         * {@link #attribute} for a chain read from the text, rooted at the name {@code b} binds:
+         * {@code dots} holds, per attribute, where its name starts and where it ends, so neither the
+         * path nor the place needs the tree.
          */
-        void chainAttribute(int[] span, int[] dots, TSNode parent, String parentType) {
-            Binding b = visible(tree.text(span[0], span[1]), span[0]);
-            if (b == null) return;
+        void chainAttribute(Binding b, int[] span, int[] dots, TSNode parent, String parentType) {
             StringBuilder path = new StringBuilder(b.path);
             int names = dots.length / 2;
             for (int k = 0; k < names; k++) {
@@ -459,18 +461,7 @@ public final class ReferenceExtractor {
 
         void call(TSNode node) {
             TSNode function = node.getChildByFieldName("function");
-            Optional<Resolved> callee = resolve(function);
-            if (callee.isEmpty()) return;
-            TSNode args = node.getChildByFieldName("arguments");
-            if (args == null || args.isNull()) return;
-            for (int i = 0; i < args.getNamedChildCount(); i++) {
-                TSNode arg = args.getNamedChild(i);
-                if (arg.getType().equals("keyword_argument")) {
-                    TSNode name = arg.getChildByFieldName("name");
-                    add(callee.get().path, ReferenceKind.KEYWORD_ARGUMENT, callee.get().condition, callee.get().importAt,
-                            tree.text(name), name);
-                }
-            }
+            resolve(function).ifPresent(callee -> keywordsOf(node, callee.path, callee.condition, callee.importAt));
         }
 
         /**
@@ -674,6 +665,15 @@ public final class ReferenceExtractor {
             }
         }
 
+        /**
+         * The version flags this file sets: from the caller's tree-wide reading when there is one
+         * (it read every file's), else from this file's text.
+         */
+        Map<String, Guard> ownFlags() {
+            if (flagsByModule != null) return flagsByModule.getOrDefault(moduleOf.apply(file), Map.of());
+            return tree.wordsAt(List.of("__version__")).isEmpty() ? Map.of() : VersionFlags.of(tree.text(0, tree.length()));
+        }
+
         /** The model's module an import names, relative ({@code from ..import_utils}) resolved against this file's. */
         String internalModule(TSNode moduleNode) {
             String text = dotted(moduleNode);
@@ -779,7 +779,7 @@ public final class ReferenceExtractor {
          */
         void guard() {
             Map<String, Guard> flags = new HashMap<>(importedFlags);
-            if (!tree.wordsAt(List.of("__version__")).isEmpty()) flags.putAll(VersionFlags.of(tree.text(0, tree.length())));
+            flags.putAll(ownFlags());
             GuardRegions regions = GuardRegions.of(tree, (name, offset) -> {
                 Binding b = visible(name, offset);
                 return b == null ? null : b.path;

@@ -394,10 +394,7 @@ class ReferenceExtractorTest {
                 )
                 """;
         assertThat(VersionFlags.of(importUtils)).containsOnlyKeys("is_transformers_ge_v5", "is_transformers_ge_v5_13_0");
-        Map<String, Map<String, Guard>> flags = Map.of("mylib.import_utils", VersionFlags.of(importUtils));
-        ReferenceExtractor x = new ReferenceExtractor(Set.of("mylib"), flags,
-                f -> f.toString().replace(".py", "").replace('/', '.'));
-        List<String> refs = x.extract(Path.of("mylib/tuners/model.py"), """
+        String model = """
                 import transformers
                 from ..import_utils import is_transformers_ge_v5
                 from mylib.import_utils import is_transformers_ge_v5_13_0 as ge513
@@ -408,7 +405,14 @@ class ReferenceExtractorTest {
                     from transformers.distributed import DistributedConfig
                 if lt_4_56:
                     x = transformers.A
-                """).stream().filter(r -> !r.path().endsWith("__version__"))
+                """;
+        // as SourceAnalyzer reads them: every module's flags, this file's own among them
+        Map<String, Map<String, Guard>> flags = Map.of("mylib.import_utils", VersionFlags.of(importUtils),
+                "mylib.tuners.model", VersionFlags.of(model));
+        ReferenceExtractor x = new ReferenceExtractor(Set.of("mylib"), flags,
+                f -> f.toString().replace(".py", "").replace('/', '.'));
+        List<String> refs = x.extract(Path.of("mylib/tuners/model.py"), model).stream()
+                .filter(r -> !r.path().endsWith("__version__"))
                 .map(r -> r.location().line() + " " + r.path() + " " + r.guards()).toList();
         assertThat(refs).containsExactly(
                 "1 transformers []",
