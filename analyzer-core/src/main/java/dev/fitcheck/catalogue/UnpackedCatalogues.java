@@ -5,10 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -82,24 +80,10 @@ final class UnpackedCatalogues {
             for (int s : spans) out.writeInt(s);
             out.flush();
             // the JSON first: an index is only ever found next to the JSON it describes
-            write(dir.resolve(key + ".json"), json);
-            write(dir.resolve(key + ".idx"), bytes.toByteArray());
+            ReplacedWhole.write(dir.resolve(key + ".json"), false, o -> o.write(json));
+            ReplacedWhole.write(dir.resolve(key + ".idx"), false, o -> bytes.writeTo(o));
         } catch (IOException | RuntimeException e) {
             // a read-only or full disk: read the catalogue the long way next time too
-        }
-    }
-
-    private static void write(Path target, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, content);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }
