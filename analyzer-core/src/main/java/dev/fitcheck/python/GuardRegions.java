@@ -1,6 +1,5 @@
 package dev.fitcheck.python;
 
-import dev.fitcheck.version.InvalidVersionException;
 import dev.fitcheck.version.Version;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -210,11 +209,7 @@ final class GuardRegions {
                 BiFunction<String, Integer, String> external) {
             String path = external.apply(name, offset);
             if (path == null || path.contains(".")) return null; // not an imported package's own version
-            try {
-                Version.parse(version);
-            } catch (InvalidVersionException e) {
-                return null;
-            }
+            if (Version.tryParse(version).isEmpty()) return null;
             return new Guard(Guard.Kind.VERSION, path, op + version, holds);
         }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.treesitter.NodeAccess;
-import org.treesitter.TSInputEncoding;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
@@ -251,15 +250,7 @@ public final class ModuleParser implements AutoCloseable {
 
     private TSTree parse(byte[] bytes) {
         bytesParsed += bytes.length;
-        byte[] buffer = new byte[Math.max(1, bytes.length)];
-        return parser.parse(buffer, null, (buf, offset, position) -> {
-            int count = Math.min(buf.length, bytes.length - offset);
-            if (count <= 0) {
-                return 0;
-            }
-            System.arraycopy(bytes, offset, buf, 0, count);
-            return count;
-        }, TSInputEncoding.TSInputEncodingUTF8);
+        return SyntaxTree.parseUtf8(parser, bytes, bytes.length);
     }
 
     private static int firstErrorRow(TSNode root) {

@@ -36,11 +36,17 @@ public final class SyntaxTree implements AutoCloseable {
 
     public static SyntaxTree parse(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        // The bytes themselves, through a reader: parseString hands tree-sitter JNI's modified UTF-8,
-        // which writes a character outside the BMP (an emoji) as six bytes, not four, so every node
-        // after one would index past the real UTF-8 text.
-        byte[] buffer = new byte[Math.max(1, Math.min(bytes.length, 64 * 1024))];
-        TSTree tree = PARSER.get().parse(buffer, null, (buf, offset, position) -> {
+        return new SyntaxTree(bytes, parseUtf8(PARSER.get(), bytes, Math.min(bytes.length, 64 * 1024)));
+    }
+
+    /**
+     * UTF-8 bytes parsed as they are, handed to tree-sitter {@code chunk} bytes at a time through a
+     * reader: parseString hands it JNI's modified UTF-8, which writes a character outside the BMP
+     * (an emoji) as six bytes, not four, so every node after one would index past the real text.
+     */
+    static TSTree parseUtf8(TSParser parser, byte[] bytes, int chunk) {
+        byte[] buffer = new byte[Math.max(1, chunk)];
+        return parser.parse(buffer, null, (buf, offset, position) -> {
             int count = Math.min(buf.length, bytes.length - offset);
             if (count <= 0) {
                 return 0;
@@ -48,7 +54,6 @@ public final class SyntaxTree implements AutoCloseable {
             System.arraycopy(bytes, offset, buf, 0, count);
             return count;
         }, TSInputEncoding.TSInputEncodingUTF8);
-        return new SyntaxTree(bytes, tree);
     }
 
     public TSNode root() {
